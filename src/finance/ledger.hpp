@@ -1,0 +1,110 @@
+#pragma once
+/// The cash-flow ledger of one plant, written once as a template over the number type and run
+/// in `model::Decimal` (plan: statements foot to the cent) and `double` (simulation, solvers).
+///
+/// Every rule here is stated with its source in man/reeplan-model.7 ("The plant ledger").
+/// Money is in million nominal USD; quantities in tonnes; prices in USD/kg, so
+/// t × USD/kg = 1e-3 × million USD.
+
+#include "finance/cost_of_capital.hpp"
+#include "finance/debt.hpp"
+#include "finance/depreciation.hpp"
+#include "finance/tax.hpp"
+#include "model/decimal.hpp"
+#include "model/plan.hpp"
+#include "timeline/schedule.hpp"
+
+#include <cmath>
+#include <optional>
+#include <vector>
+
+namespace reeplan::finance {
+
+/// How one evaluation of the ledger differs from the plan as written.
+template <class T> struct LedgerOptions {
+    bool with_supports = true;               ///< false: every support removed (unsupported LCOP)
+    std::optional<T> output_price_real;      ///< replaces the output's market price (real USD/kg)
+};
+
+/// One calendar year of a plant's ledger. Positive costs are amounts; cash-flow lines use the
+/// sign convention of input format §2.5.
+template <class T> struct LedgerYear {
+    int year = 0;
+    T capex{0}, production{0}, revenue{0}, operating_cost{0}, input_cost{0}, price_support{0}, grants{0};
+    T ebitda{0}, depreciation{0}, interest{0}, principal{0}, draws{0}, financing_fees{0}, public_equity{0};
+    T taxable_grants{0};  ///< grants that count as taxable income
+    T tax{0}, tax_credit{0}, credit_earned{0}, credit_cash{0}, wc_change{0};
+    T tax_unlevered{0}, tax_credit_unlevered{0};
+    T fcff{0}, fcfe{0}, cfads{0}, debt_balance{0}, debt_service{0};
+};
+
+/// The cost of capital of one plant (finance-methods §1.1–1.2; man/reeplan-model.7).
+template <class T> struct CapitalCost {
+    T levered_beta{0}, cost_of_equity{0}, cost_of_debt{0}, debt_share{0}, wacc{0};
+};
+
+template <class T> struct Ledger {
+    int first_year = 0;
+    std::vector<LedgerYear<T>> years;
+    T capex_total{0};
+    T debt_total{0};
+    CapitalCost<T> capital;
+    std::vector<std::string> notes;  ///< things the ledger could not do as the plan asks
+};
+
+/// Inputs of one plant that do not change between evaluations (schedule, capex timing,
+/// production), prepared once per plan so solvers only redo the arithmetic that depends on price.
+template <class T> class PlantLedger {
+public:
+    PlantLedger(const model::Plan& plan, std::size_t plant_index, const timeline::PhaseTimes<T>& times);
+
+    /// Runs the whole ledger for one set of options.
+    Ledger<T> run(const LedgerOptions<T>& opt) const;
+
+    const model::Plant& plant() const { return plant_; }
+    const timeline::PhaseTimes<T>& times() const { return times_; }
+    int first_year() const { return first_year_; }
+    int last_year() const { return last_year_; }
+    /// Nominal index of year y for real base-year money: (1 + inflation)^(y − base_year).
+    const T& inflation_index(int y) const { return infl_[static_cast<std::size_t>(y - first_year_)]; }
+    /// Discount factor of a cash flow booked in year y at rate r (input format §2.2).
+    std::vector<T> discount_factors(const T& r) const;
+
+private:
+    struct Window {  // a support's active share of one year
+        T production{0};
+        T time{0};
+    };
+    T market_price(const std::string& material, int y, bool with_supports) const;
+
+    const model::Plan& plan_;
+    const model::Plant& plant_;
+    timeline::PhaseTimes<T> times_;
+    std::vector<const model::Support*> supports_;  // the supports naming this plant
+    int base_year_ = 0;
+    int first_year_ = 0, last_year_ = 0, eol_year_ = 0, op_year_ = 0, repay_start_ = 0;
+    std::vector<T> infl_, price_index_, esc_, capex_, production_, op_time_;
+    std::vector<std::vector<Window>> windows_;  // [year][support]
+    T capex_total_{0};
+};
+
+/// Value of a series in calendar year y, interpolated in the number type T (input format §1).
+template <class T> T series_at(const model::Series& s, int y) {
+    using model::from_input;
+    if (s.points.empty()) return from_input<T>(s.constant);
+    const double yd = static_cast<double>(y);
+    if (!(yd > s.points.front().first)) return from_input<T>(s.points.front().second);
+    if (!(yd < s.points.back().first)) return from_input<T>(s.points.back().second);
+    for (std::size_t i = 1; i < s.points.size(); ++i) {
+        if (!(yd > s.points[i].first)) {
+            const T x0 = from_input<T>(s.points[i - 1].first), x1 = from_input<T>(s.points[i].first);
+            const T y0 = from_input<T>(s.points[i - 1].second), y1 = from_input<T>(s.points[i].second);
+            return y0 + (y1 - y0) * (T(y) - x0) / (x1 - x0);
+        }
+    }
+    return from_input<T>(s.points.back().second);
+}
+
+}  // namespace reeplan::finance
+
+#include "finance/ledger_impl.hpp"

@@ -1,0 +1,433 @@
+#pragma once
+// Implementation of finance/ledger.hpp (templates). Rules and sources: man/reeplan-model.7.
+
+#include "finance/ledger.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace reeplan::finance {
+
+namespace detail {
+
+template <class T> int floor_int(const T& x) {
+    using std::floor;
+    return static_cast<int>(model::as_double(floor(x)));
+}
+template <class T> int ceil_int(const T& x) {
+    using std::ceil;
+    return static_cast<int>(model::as_double(ceil(x)));
+}
+template <class T> T pos(const T& x) { return x > T(0) ? x : T(0); }
+/// t × USD/kg → million USD
+template <class T> T musd(const T& tonnes_times_usd_per_kg) { return tonnes_times_usd_per_kg / T(1000); }
+
+inline bool applies_to(const model::Support& s, const std::string& plant) {
+    return std::find(s.plants.begin(), s.plants.end(), plant) != s.plants.end();
+}
+
+/// One tranche of debt: draws pro rata with capex, interest on the opening balance, then
+/// repayment from the first full year after operation starts.
+template <class T> struct Tranche {
+    T amount{0};
+    T rate{0};
+    int tenor = 0;
+    int grace = 0;
+    model::Repayment repayment = model::Repayment::Annuity;
+    bool tax_deductible = true;  ///< interest deductible (debt) or not (public equity returns)
+    int draw_year = 0;           ///< public equity: the year it is paid in; debt draws follow capex
+};
+
+}  // namespace detail
+
+template <class T>
+PlantLedger<T>::PlantLedger(const model::Plan& plan, std::size_t plant_index, const timeline::PhaseTimes<T>& times)
+    : plan_(plan), plant_(plan.plants[plant_index]), times_(times) {
+    using model::from_input;
+    base_year_ = static_cast<int>(plan.project.base_year);
+    // a tariff sets the domestic price of its material for every plant unless it names plants
+    for (const auto& s : plan.supports)
+        if (detail::applies_to(s, plant_.id) || (s.kind == model::SupportKind::Tariff && s.plants.empty()))
+            supports_.push_back(&s);
+
+    first_year_ = detail::floor_int(times_.construction_start);
+    op_year_ = detail::floor_int(times_.operation_start);
+    repay_start_ = op_year_ + 1;
+    last_year_ = std::max(op_year_, detail::ceil_int(times_.end_of_life) - 1);
+    eol_year_ = last_year_;
+    // the ledger spans construction to the end of life, and also every support's payment year
+    // and the last year of debt service of every tranche
+    const int tenor = static_cast<int>(plant_.financing.tenor_years);
+    if (plant_.financing.debt_share > 0) last_year_ = std::max(last_year_, repay_start_ + tenor - 1);
+    for (const auto* s : supports_) {
+        if (s->kind == model::SupportKind::Grant || s->kind == model::SupportKind::Equity) {
+            const int y = static_cast<int>(std::floor(s->year));
+            first_year_ = std::min(first_year_, y);
+            last_year_ = std::max(last_year_, y);
+        }
+        if (s->kind == model::SupportKind::Equity) last_year_ = std::max(last_year_, repay_start_ + tenor - 1);
+        if (s->kind == model::SupportKind::Loan)
+            last_year_ = std::max(last_year_, repay_start_ + static_cast<int>(s->tenor_years) - 1);
+    }
+
+    const std::size_t n = static_cast<std::size_t>(last_year_ - first_year_ + 1);
+    infl_.resize(n);
+    price_index_.resize(n);
+    esc_.resize(n);
+    capex_.resize(n);
+    production_.resize(n);
+    op_time_.resize(n);
+    windows_.assign(n, std::vector<Window>(supports_.size()));
+
+    // (1 + i)^(y − base) and (1 + e)^(y − base) by repeated multiplication from the base year
+    // (input format §2.3); money stated nominal in the file is not inflated.
+    const bool real = plan.project.dollars == model::Dollars::Real;
+    const T g_infl = T(1) + (real ? from_input<T>(plan.project.inflation) : T(0));
+    const T g_esc = T(1) + from_input<T>(plant_.escalation);
+    // the LCOP is a constant real price escalated by inflation whatever the file's dollars
+    const T g_price = T(1) + from_input<T>(plan.project.inflation);
+    T fi(1), fe(1), fp(1);
+    for (int y = base_year_; y > first_year_; --y) {
+        fi /= g_infl;
+        fe /= g_esc;
+        fp /= g_price;
+    }
+    for (int y = base_year_; y < first_year_; ++y) {
+        fi *= g_infl;
+        fe *= g_esc;
+        fp *= g_price;
+    }
+    const T capex_real = from_input<T>(plant_.capex_musd);
+    for (std::size_t i = 0; i < n; ++i) {
+        const int y = first_year_ + static_cast<int>(i);
+        const T y0(y), y1(y + 1);
+        infl_[i] = fi;
+        price_index_[i] = fp;
+        esc_[i] = fe;
+        capex_[i] = capex_real * timeline::capex_share_in<T>(plant_, times_, y0, y1) * fi;
+        capex_total_ += capex_[i];
+        production_[i] = timeline::production_in<T>(plant_, times_, y0, y1);
+        op_time_[i] = timeline::operating_time_in<T>(times_, y0, y1);
+        for (std::size_t k = 0; k < supports_.size(); ++k) {
+            const model::Support& s = *supports_[k];
+            const T a = from_input<T>(s.start_year), b = from_input<T>(s.end_year);
+            const T lo = a > y0 ? a : y0, hi = b < y1 ? b : y1;
+            if (hi > lo) {
+                windows_[i][k].time = hi - lo;
+                windows_[i][k].production = timeline::production_in<T>(plant_, times_, lo, hi);
+            }
+        }
+        fi *= g_infl;
+        fe *= g_esc;
+        fp *= g_price;
+    }
+}
+
+template <class T>
+T PlantLedger<T>::market_price(const std::string& material, int y, bool with_supports) const {
+    const model::Material* m = plan_.material(material);
+    if (!m) return T(0);
+    const std::size_t i = static_cast<std::size_t>(y - first_year_);
+    T p = series_at<T>(m->market_price_usd_per_kg, y) * infl_[i];
+    if (with_supports) {
+        // tariff: domestic price = import price × (1 + rate), for the part of the year in force
+        for (std::size_t k = 0; k < supports_.size(); ++k) {
+            const model::Support& s = *supports_[k];
+            if (s.kind == model::SupportKind::Tariff && s.material == material)
+                p *= T(1) + model::from_input<T>(s.rate) * windows_[i][k].time;
+        }
+    }
+    return p;
+}
+
+template <class T> std::vector<T> PlantLedger<T>::discount_factors(const T& r) const {
+    using std::sqrt;
+    // (1 + r)^−(y − base + 1) end-year, (1 + r)^−(y − base + 0.5) mid-year (input format §2.2)
+    const T v = T(1) / (T(1) + r);
+    T df = plan_.project.timing == model::Timing::MidYear ? sqrt(v) : v;  // year base_year
+    for (int y = base_year_; y > first_year_; --y) df /= v;
+    for (int y = base_year_; y < first_year_; ++y) df *= v;
+    std::vector<T> out(infl_.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i] = df;
+        df *= v;
+    }
+    return out;
+}
+
+template <class T> Ledger<T> PlantLedger<T>::run(const LedgerOptions<T>& opt) const {
+    using model::from_input;
+    using model::SupportKind;
+    const std::size_t n = infl_.size();
+    const bool sup = opt.with_supports;
+    const model::Finance& fin = plan_.finance;
+    const T tax_rate = from_input<T>(fin.tax_rate);
+    const T nol_limit = from_input<T>(fin.nol_limit);
+    const bool monetized = fin.losses == model::Losses::Monetized;
+    const T rf = from_input<T>(fin.risk_free);
+
+    Ledger<T> L;
+    L.first_year = first_year_;
+    L.years.resize(n);
+    L.capex_total = capex_total_;
+
+    // ---- operations: everything that does not depend on financing --------------------------
+    T basis = capex_total_;
+    T wc_prev(0);
+    const T wc_days = from_input<T>(plant_.working_capital_days);
+    const T fixed = from_input<T>(plant_.fixed_opex_musd);
+    const T var = from_input<T>(plant_.variable_opex_usd_per_kg);
+    for (std::size_t i = 0; i < n; ++i) {
+        LedgerYear<T>& r = L.years[i];
+        const int y = first_year_ + static_cast<int>(i);
+        r.year = y;
+        r.capex = capex_[i];
+        r.production = production_[i];
+        const T Q = production_[i];
+        const T cost_index = esc_[i] * infl_[i];
+        r.operating_cost = fixed * op_time_[i] * cost_index + detail::musd(var * Q) * cost_index;
+        for (const auto& [mat, kg] : plant_.inputs)
+            r.input_cost += detail::musd(from_input<T>(kg) * Q * market_price(mat, y, sup));
+
+        const T p_out = opt.output_price_real ? *opt.output_price_real * price_index_[i] : market_price(plant_.output, y, sup);
+        T contracted(0), contract_revenue(0);
+        if (sup) {
+            for (std::size_t k = 0; k < supports_.size(); ++k) {
+                const model::Support& s = *supports_[k];
+                if (s.kind != SupportKind::Offtake || !(windows_[i][k].time > T(0))) continue;
+                const T vol = from_input<T>(s.share) * windows_[i][k].production;
+                T price(0);
+                if (s.price_usd_per_kg) {
+                    price = from_input<T>(*s.price_usd_per_kg) * infl_[i];
+                } else if (Q > T(0)) {
+                    // cost-plus: unit cash cost (operating + inputs, USD/kg) × (1 + margin)
+                    price = (r.operating_cost + r.input_cost) * T(1000) / Q * (T(1) + from_input<T>(*s.cost_plus_margin));
+                }
+                contracted += vol;
+                contract_revenue += detail::musd(vol * price);
+            }
+        }
+        const T merchant = Q - contracted;
+        r.revenue = detail::musd(merchant * p_out) + contract_revenue;
+        if (sup && Q > T(0)) {
+            for (std::size_t k = 0; k < supports_.size(); ++k) {
+                const model::Support& s = *supports_[k];
+                if (s.kind != SupportKind::PriceFloor || !(windows_[i][k].time > T(0))) continue;
+                // realized = max(market, floor) on `share` of merchant volume; `upside_share` of
+                // any excess over the floor is paid back (MP–DoD price protection, [S1])
+                const T covered = from_input<T>(s.share) * windows_[i][k].production * merchant / Q;
+                const T floor_price = from_input<T>(s.floor_usd_per_kg) * infl_[i];
+                const T topup = detail::pos(floor_price - p_out) - from_input<T>(s.upside_share) * detail::pos(p_out - floor_price);
+                r.price_support += detail::musd(covered * topup);
+            }
+        }
+        r.ebitda = r.revenue + r.price_support - r.operating_cost - r.input_cost;
+
+        if (sup) {
+            for (std::size_t k = 0; k < supports_.size(); ++k) {
+                const model::Support& s = *supports_[k];
+                if (s.kind == SupportKind::Grant && static_cast<int>(std::floor(s.year)) == y) {
+                    const T g = from_input<T>(s.amount_musd) * infl_[i];
+                    r.grants += g;
+                    if (s.taxable) r.taxable_grants += g;  // grants are gross income (26 USC 118(b)(2))
+                    if (s.reduces_basis) basis -= g;
+                }
+                if (s.kind == SupportKind::TaxCredit) {
+                    const T phase = series_at<T>(s.phase_out, y);
+                    T credit(0);
+                    if (s.basis == model::CreditBasis::ProductionCost && windows_[i][k].time > T(0))
+                        credit = from_input<T>(s.rate) * (r.operating_cost + r.input_cost) * windows_[i][k].time * phase;
+                    else if (s.basis == model::CreditBasis::PerKg)
+                        credit = detail::musd(from_input<T>(s.usd_per_kg) * windows_[i][k].production) * infl_[i] * phase;
+                    else if (s.basis == model::CreditBasis::Capex && y == op_year_ && !(times_.operation_start < from_input<T>(s.start_year)) &&
+                             times_.operation_start < from_input<T>(s.end_year))
+                        credit = from_input<T>(s.rate) * capex_total_ * phase;
+                    if (s.transferable) r.credit_cash += credit * from_input<T>(s.transfer_price);
+                    else r.credit_earned += credit;  // used below against tax, or carried forward
+                }
+            }
+        }
+        // working capital: days of revenue, built with revenue, released in the last year
+        const T wc = (i + 1 == n) ? T(0) : wc_days / T(365) * r.revenue;
+        r.wc_change = wc_prev - wc;
+        wc_prev = wc;
+    }
+    if (basis < T(0)) basis = T(0);
+
+    // ---- depreciation from the year operation starts (Pub. 946 Table A-1, half-year) --------
+    {
+        Outcome<std::vector<T>> sched = depreciation_schedule<T>(plant_.depreciation, basis);
+        const std::vector<T> dep = sched ? *sched : std::vector<T>{};
+        for (std::size_t j = 0; j < dep.size(); ++j) {
+            const int y = op_year_ + static_cast<int>(j);
+            if (y > eol_year_) {  // depreciation left at the end of life is written off then
+                L.years[static_cast<std::size_t>(eol_year_ - first_year_)].depreciation += dep[j];
+            } else {
+                L.years[static_cast<std::size_t>(y - first_year_)].depreciation += dep[j];
+            }
+        }
+    }
+
+    // ---- unlevered taxes and free cash flow to the firm --------------------------------------
+    {
+        TaxState<T> st;
+        for (std::size_t i = 0; i < n; ++i) {
+            LedgerYear<T>& r = L.years[i];
+            TaxYear<T> t = tax_year<T>(st, r.ebitda + r.taxable_grants - r.depreciation, tax_rate, nol_limit, monetized,
+                                       r.credit_earned);
+            r.tax_unlevered = t.tax_before_credits;
+            r.tax_credit_unlevered = t.credits_used;
+            r.fcff = r.ebitda + r.grants - r.tax_unlevered + r.tax_credit_unlevered + r.credit_cash - r.capex + r.wc_change;
+        }
+    }
+
+    // ---- debt: sizing, tranches, schedules ---------------------------------------------------
+    const model::Financing& f = plant_.financing;
+    const T capex_real = from_input<T>(plant_.capex_musd);
+    const T nominal_per_real = capex_real > T(0) ? capex_total_ / capex_real : T(1);
+    const int tenor = static_cast<int>(f.tenor_years);
+    std::vector<detail::Tranche<T>> tranches;
+    T public_debt(0), public_cost(0);
+    T fees(0);
+    T guaranteed_share(0), guarantee_spread(0), guarantee_fee(0);
+    std::vector<detail::Tranche<T>> equity_in;
+    if (sup) {
+        for (const auto* s : supports_) {
+            if (s->kind == SupportKind::Loan) {
+                detail::Tranche<T> tr;
+                tr.amount = from_input<T>(s->amount_musd) * nominal_per_real;
+                tr.rate = s->has_rate ? from_input<T>(s->rate) : rf + from_input<T>(s->spread_over_risk_free);
+                tr.tenor = static_cast<int>(s->tenor_years);
+                tr.grace = static_cast<int>(s->grace_years);
+                fees += tr.amount * from_input<T>(s->fee_share);
+                public_debt += tr.amount;
+                public_cost += tr.amount * tr.rate;
+                tranches.push_back(tr);
+            } else if (s->kind == SupportKind::LoanGuarantee) {
+                guaranteed_share = from_input<T>(s->share);
+                guarantee_spread = from_input<T>(s->spread_over_risk_free);
+                guarantee_fee = from_input<T>(s->fee_share);
+            } else if (s->kind == SupportKind::Equity) {
+                // public equity: paid in at its year, repaid with its required return as a level
+                // annuity over the tenor; returns are not deductible
+                detail::Tranche<T> tr;
+                tr.draw_year = static_cast<int>(std::floor(s->year));
+                tr.amount = from_input<T>(s->amount_musd) * infl_[static_cast<std::size_t>(tr.draw_year - first_year_)];
+                tr.rate = from_input<T>(s->required_return);
+                tr.tenor = tenor;
+                tr.tax_deductible = false;
+                equity_in.push_back(tr);
+            }
+        }
+    }
+    // commercial debt: debt_share of capex less public loans; with debt_sizing = "dscr" the lesser
+    // of that and Σ CFADS_t / DSCR / (1 + k)^t over the tenor (Bodmer; finance-methods §1.5)
+    const T kd_plain = from_input<T>(f.cost_of_debt);
+    const T kd_comm = (T(1) - guaranteed_share) * kd_plain + guaranteed_share * (rf + guarantee_spread);
+    T commercial = detail::pos(from_input<T>(f.debt_share) * capex_total_ - public_debt);
+    std::vector<T> cfads_unlev;
+    for (int y = repay_start_; y < repay_start_ + tenor; ++y) {
+        if (y > last_year_) {
+            cfads_unlev.push_back(T(0));
+            continue;
+        }
+        const LedgerYear<T>& r = L.years[static_cast<std::size_t>(y - first_year_)];
+        cfads_unlev.push_back(r.ebitda - r.tax_unlevered + r.tax_credit_unlevered + r.credit_cash + r.wc_change);
+    }
+    if (f.debt_sizing == model::DebtSizing::Dscr) {
+        // sculpted service can follow CFADS; level service must be covered in the weakest year
+        const T sized = f.repayment == model::Repayment::Sculpted
+                            ? dscr_sized_debt<T>(cfads_unlev, from_input<T>(f.target_dscr), kd_comm)
+                            : annuity_sized_debt<T>(cfads_unlev, from_input<T>(f.target_dscr), kd_comm);
+        const T cap = detail::pos(sized - public_debt);
+        if (cap < commercial) commercial = cap;
+    }
+    fees += commercial * guaranteed_share * guarantee_fee;
+    if (commercial > T(0)) {
+        detail::Tranche<T> tr;
+        tr.amount = commercial;
+        tr.rate = kd_comm;
+        tr.tenor = tenor;
+        tr.repayment = f.repayment;
+        tranches.insert(tranches.begin(), tr);
+    }
+    for (const auto& tr : equity_in) tranches.push_back(tr);
+
+    // draws pro rata with capex (equity tranches at their year), then service from repay_start_
+    bool fee_paid = false;
+    for (const auto& tr : tranches) {
+        const bool is_equity = !tr.tax_deductible;
+        std::vector<T> draws(n, T(0));
+        if (is_equity) {
+            draws[static_cast<std::size_t>(tr.draw_year - first_year_)] = tr.amount;
+        } else {
+            for (std::size_t i = 0; i < n; ++i) draws[i] = capex_total_ > T(0) ? tr.amount * capex_[i] / capex_total_ : T(0);
+        }
+        std::vector<T> cf_slice;
+        if (tr.repayment == model::Repayment::Sculpted) cf_slice = cfads_unlev;
+        Outcome<DebtSchedule<T>> planned = debt_schedule<T>(tr.repayment, tr.amount, tr.rate, tr.tenor, tr.grace, cf_slice);
+        if (!planned) L.notes.push_back("a debt tranche cannot be repaid as planned (" + planned.reason + "); it is drawn but not serviced");
+        const DebtSchedule<T> sched = planned ? *planned : DebtSchedule<T>{};
+        T balance(0);
+        for (std::size_t i = 0; i < n; ++i) {
+            LedgerYear<T>& r = L.years[i];
+            const int y = first_year_ + static_cast<int>(i);
+            const int k = y - repay_start_;
+            T interest(0), principal(0);
+            if (k < 0) {
+                interest = balance * tr.rate;  // on the opening balance, paid in cash
+            } else if (k < static_cast<int>(sched.size())) {
+                interest = sched[static_cast<std::size_t>(k)].interest;
+                principal = sched[static_cast<std::size_t>(k)].principal;
+            }
+            balance += draws[i] - principal;
+            if (is_equity) {
+                r.public_equity += draws[i] - interest - principal;
+            } else {
+                r.interest += interest;
+                r.principal += principal;
+                r.draws += draws[i];
+                r.debt_balance += balance;
+                if (!fee_paid && draws[i] > T(0) && fees > T(0)) {
+                    r.financing_fees += fees;
+                    fee_paid = true;
+                }
+            }
+        }
+        if (!is_equity) L.debt_total += tr.amount;
+    }
+
+    // ---- levered taxes, free cash flow to equity, debt service cover ------------------------
+    {
+        TaxState<T> st;
+        for (std::size_t i = 0; i < n; ++i) {
+            LedgerYear<T>& r = L.years[i];
+            TaxYear<T> t = tax_year<T>(st, r.ebitda + r.taxable_grants - r.depreciation - r.interest, tax_rate, nol_limit,
+                                       monetized, r.credit_earned);
+            r.tax = t.tax_before_credits;
+            r.tax_credit = t.credits_used;
+            r.fcfe = r.ebitda + r.grants - r.tax + r.tax_credit + r.credit_cash - r.capex + r.wc_change - r.interest -
+                     r.principal + r.draws - r.financing_fees + r.public_equity;
+            r.cfads = r.ebitda - r.tax + r.tax_credit + r.credit_cash + r.wc_change;
+            r.debt_service = r.year >= repay_start_ ? r.interest + r.principal : T(0);
+        }
+    }
+
+    // ---- cost of capital (finance-methods §1.1–1.2) ----------------------------------------
+    CapitalCost<T>& c = L.capital;
+    const T debt = L.debt_total;
+    c.debt_share = capex_total_ > T(0) ? debt / capex_total_ : T(0);
+    if (c.debt_share > T(1)) c.debt_share = T(1);
+    c.cost_of_debt = debt > T(0) ? (commercial * kd_comm + public_cost) / debt : kd_plain;
+    const T de = c.debt_share < T(1) ? c.debt_share / (T(1) - c.debt_share) : T(0);
+    c.levered_beta = levered_beta<T>(fin.beta_method, from_input<T>(plant_.unlevered_beta), de, tax_rate, c.cost_of_debt,
+                                     from_input<T>(fin.debt_beta));
+    c.cost_of_equity = plant_.cost_of_equity > 0
+                           ? from_input<T>(plant_.cost_of_equity)
+                           : capm_cost_of_equity<T>(rf, c.levered_beta, from_input<T>(fin.equity_risk_premium),
+                                                    from_input<T>(fin.country_risk_premium));
+    c.wacc = wacc<T>(c.debt_share, c.cost_of_equity, c.cost_of_debt, tax_rate);
+    return L;
+}
+
+}  // namespace reeplan::finance

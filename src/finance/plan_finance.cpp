@@ -1,0 +1,144 @@
+#include "finance/plan_finance.hpp"
+
+#include "model/decimal.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace reeplan::finance {
+
+namespace {
+
+using model::as_double;
+using model::Decimal;
+
+template <class T> std::optional<double> opt(const std::optional<T>& v) {
+    if (!v) return std::nullopt;
+    return as_double(*v);
+}
+
+PlantResult to_result(const model::Plan& plan, const model::Plant& p, const timeline::PhaseTimes<Decimal>& t,
+                      const Valuation<Decimal>& v) {
+    PlantResult r;
+    r.id = p.id;
+    r.name = p.name;
+    r.stage = p.stage;
+    r.output = p.output;
+    r.schedule.permitting_start_year = as_double(t.permitting_start);
+    r.schedule.construction_start_year = as_double(t.construction_start);
+    r.schedule.commissioning_start_year = as_double(t.commissioning_start);
+    r.schedule.operation_start_year = as_double(t.operation_start);
+    r.schedule.nameplate_year = as_double(t.nameplate);
+    r.schedule.end_of_life_year = as_double(t.end_of_life);
+
+    const auto& c = v.ledger.capital;
+    CostOfCapital& cc = r.cost_of_capital;
+    cc.cost_of_equity = as_double(c.cost_of_equity);
+    cc.cost_of_debt = as_double(c.cost_of_debt);
+    cc.debt_share = as_double(c.debt_share);
+    cc.levered_beta = as_double(c.levered_beta);
+    cc.wacc = as_double(c.wacc);
+    cc.unlevered_beta = p.unlevered_beta;
+    cc.risk_free = plan.finance.risk_free;
+    cc.equity_risk_premium = plan.finance.equity_risk_premium;
+    cc.country_risk_premium = plan.finance.country_risk_premium;
+    cc.tax_rate = plan.finance.tax_rate;
+    cc.cost_of_equity_overridden = p.cost_of_equity > 0;
+
+    Metrics& m = r.metrics;
+    m.npv_musd = as_double(v.npv);
+    m.equity_npv_musd = as_double(v.equity_npv);
+    m.irr = opt(v.irr);
+    m.equity_irr = opt(v.equity_irr);
+    m.mirr = opt(v.mirr);
+    m.lcop_usd_per_kg = opt(v.lcop);
+    m.lcop_unsupported_usd_per_kg = opt(v.lcop_unsupported);
+    m.min_dscr = opt(v.min_dscr);
+    m.min_dscr_year = v.min_dscr_year;
+    m.avg_dscr = opt(v.avg_dscr);
+    m.payback_year = v.payback_year;
+    r.notes = v.notes;
+
+    for (const auto& y : v.ledger.years) {
+        YearRow row;
+        row.year = y.year;
+        row.capex_musd = as_double(y.capex);
+        row.production_t = as_double(y.production);
+        row.revenue_musd = as_double(y.revenue);
+        row.operating_cost_musd = as_double(y.operating_cost);
+        row.input_cost_musd = as_double(y.input_cost);
+        row.ebitda_musd = as_double(y.ebitda);
+        row.depreciation_musd = as_double(y.depreciation);
+        row.interest_musd = as_double(y.interest);
+        row.tax_musd = as_double(y.tax);
+        row.tax_credit_musd = as_double(y.tax_credit + y.credit_cash);
+        row.support_musd = as_double(y.price_support + y.grants);
+        row.working_capital_change_musd = as_double(y.wc_change);
+        row.fcff_musd = as_double(y.fcff);
+        row.fcfe_musd = as_double(y.fcfe);
+        row.debt_balance_musd = as_double(y.debt_balance);
+        if (y.debt_service > Decimal(0)) row.dscr = as_double(y.cfads / y.debt_service);
+        r.years.push_back(row);
+    }
+    r.capex_musd = as_double(v.ledger.capex_total);
+    r.debt_musd = as_double(v.ledger.debt_total);
+    return r;
+}
+
+}  // namespace
+
+PlanResult compute_plan(const model::Plan& plan) {
+    PlanResult out;
+    auto times = timeline::schedule_plants<Decimal>(plan);
+    auto values = value_plan<Decimal>(plan);
+    for (std::size_t i = 0; i < plan.plants.size(); ++i) {
+        out.plants.push_back(to_result(plan, plan.plants[i], times[i], values[i]));
+        const model::Plant& p = plan.plants[i];
+        if (p.financing.synthetic_cost_of_debt) {
+            const std::string why = "cost_of_debt = \"synthetic\" needs synthetic-rating tables, which this version does not "
+                                    "have; the plant's debt is priced at the default 6.5 %";
+            out.plants.back().notes["cost_of_debt"] = why;
+            out.warnings.push_back("plant " + p.id + ": " + why);
+        }
+        for (const auto& [key, why] : out.plants.back().notes)
+            if (key.rfind("debt", 0) == 0) out.warnings.push_back("plant " + p.id + ": " + why);
+    }
+
+    // chain totals: capital deployment by year and stage, production by material, summed NPV
+    ChainResult& ch = out.chain;
+    // from the first year any plant spends (construction may start before the base year)
+    int y0 = static_cast<int>(plan.project.base_year);
+    const int y1 = static_cast<int>(plan.project.end_year);
+    for (const auto& v : values)
+        if (!v.ledger.years.empty()) y0 = std::min(y0, v.ledger.years.front().year);
+    for (int y = y0; y <= y1; ++y) {
+        ChainYear cy;
+        cy.year = y;
+        for (const char* st : {"refining", "alloying", "fabrication"}) cy.capex_by_stage_musd[st] = 0.0;
+        for (const auto& m : plan.materials) {
+            bool produced = false;
+            for (const auto& p : plan.plants) produced = produced || p.output == m.id;
+            if (produced) cy.production_t[m.id] = 0.0;
+        }
+        ch.years.push_back(cy);
+    }
+    Decimal npv(0), capex(0);
+    for (std::size_t i = 0; i < plan.plants.size(); ++i) {
+        npv += values[i].npv;
+        capex += values[i].ledger.capex_total;
+        const auto& p = plan.plants[i];
+        for (const auto& y : values[i].ledger.years) {
+            if (y.year < y0 || y.year > y1) continue;
+            ChainYear& cy = ch.years[static_cast<std::size_t>(y.year - y0)];
+            const double c = as_double(y.capex);
+            cy.capex_musd += c;
+            cy.capex_by_stage_musd[model::to_string(p.stage)] += c;
+            cy.production_t[p.output] += as_double(y.production);
+        }
+    }
+    ch.npv_musd = as_double(npv);
+    ch.capex_musd = as_double(capex);
+    return out;
+}
+
+}  // namespace reeplan::finance

@@ -1,0 +1,1 @@
+init {tmp}/out --base-year 2030

@@ -1,0 +1,1 @@
+init configs/minimal.toml --force --base-year 1800

@@ -1,0 +1,1 @@
+plan configs/no-such-file.toml

@@ -1,0 +1,1 @@
+plan configs/minimal.toml --output /nonexistent-dir/out.json

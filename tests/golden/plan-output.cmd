@@ -1,0 +1,1 @@
+plan configs/minimal.toml --format json --output {tmp}/out

@@ -1,0 +1,1 @@
+plan configs/us-ndfeb-chain.toml --scenario floor-end-2029

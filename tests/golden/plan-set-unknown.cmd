@@ -1,0 +1,1 @@
+plan configs/us-ndfeb-chain.toml --set plant.sep-1.capex=900

@@ -1,0 +1,1 @@
+pln configs/minimal.toml

@@ -1,0 +1,1 @@
+validate tests/bad/01-syntax-error.toml configs/minimal.toml

@@ -1,0 +1,1 @@
+validate configs/us-ndfeb-chain.toml configs/minimal.toml
