@@ -15,6 +15,7 @@
 #include "timeline/schedule.hpp"
 
 #include <cmath>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -85,8 +86,28 @@ private:
     int first_year_ = 0, last_year_ = 0, eol_year_ = 0, op_year_ = 0, repay_start_ = 0;
     std::vector<T> infl_, price_index_, esc_, capex_, production_, op_time_;
     std::vector<std::vector<Window>> windows_;  // [year][support]
+    std::map<std::string, std::vector<T>> shock_price_;  // input material -> price multiplier by year
     T capex_total_{0};
 };
+
+/// Discount factors of cash flows booked in years first_year, first_year + 1, … at rate r:
+/// (1 + r)^−(y − base_year + 1) end-year, (1 + r)^−(y − base_year + 0.5) mid-year (input format
+/// §2.2), by repeated multiplication.
+template <class T>
+std::vector<T> discount_factors(const model::Project& project, int first_year, std::size_t count, const T& r) {
+    using std::sqrt;
+    const int base_year = static_cast<int>(project.base_year);
+    const T v = T(1) / (T(1) + r);
+    T df = project.timing == model::Timing::MidYear ? sqrt(v) : v;  // year base_year
+    for (int y = base_year; y > first_year; --y) df /= v;
+    for (int y = base_year; y < first_year; ++y) df *= v;
+    std::vector<T> out(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        out[i] = df;
+        df *= v;
+    }
+    return out;
+}
 
 /// Value of a series in calendar year y, interpolated in the number type T (input format §1).
 template <class T> T series_at(const model::Series& s, int y) {

@@ -107,6 +107,19 @@ PlantLedger<T>::PlantLedger(const model::Plan& plan, std::size_t plant_index, co
         capex_[i] = capex_real * timeline::capex_share_in<T>(plant_, times_, y0, y1) * fi;
         capex_total_ += capex_[i];
         production_[i] = timeline::production_in<T>(plant_, times_, y0, y1);
+        // supply restrictions on an input: production is limited by the scarcest input, pro rata
+        // to the part of the year the restriction lasts, and that input costs more meanwhile
+        T available(1);
+        for (const auto& sh : plan.shocks) {
+            if (!plant_.inputs.count(sh.material)) continue;
+            const T w = timeline::overlap<T>(y0, y1, from_input<T>(sh.start_year), from_input<T>(sh.end_year));
+            const T a = T(1) - w * (T(1) - from_input<T>(sh.available_share));
+            if (a < available) available = a;
+            auto& mult = shock_price_[sh.material];
+            if (mult.empty()) mult.assign(n, T(1));
+            mult[i] *= T(1) + w * (from_input<T>(sh.price_multiplier) - T(1));
+        }
+        production_[i] *= available;
         op_time_[i] = timeline::operating_time_in<T>(times_, y0, y1);
         for (std::size_t k = 0; k < supports_.size(); ++k) {
             const model::Support& s = *supports_[k];
@@ -114,7 +127,7 @@ PlantLedger<T>::PlantLedger(const model::Plan& plan, std::size_t plant_index, co
             const T lo = a > y0 ? a : y0, hi = b < y1 ? b : y1;
             if (hi > lo) {
                 windows_[i][k].time = hi - lo;
-                windows_[i][k].production = timeline::production_in<T>(plant_, times_, lo, hi);
+                windows_[i][k].production = timeline::production_in<T>(plant_, times_, lo, hi) * available;
             }
         }
         fi *= g_infl;
@@ -141,18 +154,7 @@ T PlantLedger<T>::market_price(const std::string& material, int y, bool with_sup
 }
 
 template <class T> std::vector<T> PlantLedger<T>::discount_factors(const T& r) const {
-    using std::sqrt;
-    // (1 + r)^−(y − base + 1) end-year, (1 + r)^−(y − base + 0.5) mid-year (input format §2.2)
-    const T v = T(1) / (T(1) + r);
-    T df = plan_.project.timing == model::Timing::MidYear ? sqrt(v) : v;  // year base_year
-    for (int y = base_year_; y > first_year_; --y) df /= v;
-    for (int y = base_year_; y < first_year_; ++y) df *= v;
-    std::vector<T> out(infl_.size());
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        out[i] = df;
-        df *= v;
-    }
-    return out;
+    return finance::discount_factors<T>(plan_.project, first_year_, infl_.size(), r);
 }
 
 template <class T> Ledger<T> PlantLedger<T>::run(const LedgerOptions<T>& opt) const {
@@ -186,8 +188,11 @@ template <class T> Ledger<T> PlantLedger<T>::run(const LedgerOptions<T>& opt) co
         const T Q = production_[i];
         const T cost_index = esc_[i] * infl_[i];
         r.operating_cost = fixed * op_time_[i] * cost_index + detail::musd(var * Q) * cost_index;
-        for (const auto& [mat, kg] : plant_.inputs)
-            r.input_cost += detail::musd(from_input<T>(kg) * Q * market_price(mat, y, sup));
+        for (const auto& [mat, kg] : plant_.inputs) {
+            T price = market_price(mat, y, sup);
+            if (auto it = shock_price_.find(mat); it != shock_price_.end()) price *= it->second[i];
+            r.input_cost += detail::musd(from_input<T>(kg) * Q * price);
+        }
 
         const T p_out = opt.output_price_real ? *opt.output_price_real * price_index_[i] : market_price(plant_.output, y, sup);
         T contracted(0), contract_revenue(0);

@@ -207,6 +207,17 @@ struct Correlation {
     double rank = 0;
 };
 
+/// A supply restriction in force: imports of `material` cut to `available_share` and priced at
+/// `price_multiplier` × market on [start_year, end_year). Not read from files: risk outcomes and
+/// simulations put them on a copy of the plan.
+struct SupplyShock {
+    std::string material;
+    double start_year = 0;
+    double end_year = 0;
+    double available_share = 1;
+    double price_multiplier = 1;
+};
+
 /// A whole validated input file.
 struct Plan {
     int format = 1;
@@ -220,6 +231,7 @@ struct Plan {
     std::vector<Scenario> scenarios;
     std::vector<Uncertain> uncertain;
     std::vector<Correlation> correlations;
+    std::vector<SupplyShock> shocks;  ///< restrictions in force (risk outcomes), none in a file
     /// Where each key path was written in the file, for messages about values that are
     /// checked after overlays (scenarios, --set). Absent paths print as file-level.
     std::map<std::string, SourcePos> where;

@@ -239,3 +239,34 @@ TEST_CASE("the Decimal and double engines agree", "[finance][engine]") {
         }
     }
 }
+
+TEST_CASE("a supply restriction on an input cuts production and raises the input's price", "[finance][engine]") {
+    // input format §3, risk kind supply_restriction: imports cut to available_share and priced at
+    // price_multiplier × market while it lasts; here for the whole of 2031 and half of 2032
+    model::Plan plan = simple_plan();
+    auto base = finance::value_plan<Decimal>(plan)[0];
+    plan.shocks.push_back({"ore", 2031.0, 2032.5, 0.25, 3.0});
+    auto hit = finance::value_plan<Decimal>(plan)[0];
+    auto year = [](const finance::Valuation<Decimal>& v, int y) {
+        for (const auto& r : v.ledger.years)
+            if (r.year == y) return r;
+        return finance::LedgerYear<Decimal>{};
+    };
+    // 2031: all year at 25 % availability and triple price
+    CHECK(as_double(year(hit, 2031).production) == Approx(0.25 * as_double(year(base, 2031).production)));
+    CHECK(as_double(year(hit, 2031).input_cost) == Approx(0.25 * 3.0 * as_double(year(base, 2031).input_cost)));
+    // 2032: half the year: availability 1 − 0.5·0.75, price × (1 + 0.5·2)
+    CHECK(as_double(year(hit, 2032).production) == Approx(0.625 * as_double(year(base, 2032).production)));
+    CHECK(as_double(year(hit, 2032).input_cost) == Approx(0.625 * 2.0 * as_double(year(base, 2032).input_cost)));
+    CHECK(year(hit, 2033).production == year(base, 2033).production);
+    CHECK(hit.npv < base.npv);
+}
+
+TEST_CASE("the fast path gives the same NPV as the full valuation", "[finance][engine]") {
+    model::Plan plan = full_plan();
+    auto flows = finance::plant_flows<double>(plan);
+    auto full = finance::value_plan<double>(plan);
+    CHECK(flows[0].npv == Approx(full[0].npv).epsilon(1e-14));
+    // at the IRR the NPV of the same flows is zero
+    CHECK(std::abs(finance::npv_at(plan.project, flows[0], *full[0].irr)) < 1e-6);
+}
