@@ -18,6 +18,7 @@ using Runner = std::function<int()>;
 Runner add_plan(CLI::App& app);
 Runner add_validate(CLI::App& app);
 Runner add_init(CLI::App& app);
+Runner add_compare(CLI::App& app);
 
 /// Writes `text` to `path` atomically (a temporary file beside it, then rename), so a failed run
 /// never leaves a partial file. "-" or empty writes to stdout. Throws std::runtime_error.

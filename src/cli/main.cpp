@@ -5,6 +5,7 @@
 #include "model/error.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cstdio>
 #include <exception>
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     runners["plan"] = cli::add_plan(app);
     runners["validate"] = cli::add_validate(app);
     runners["init"] = cli::add_init(app);
+    runners["compare"] = cli::add_compare(app);
 
     // A mistyped subcommand gets a suggestion (ninja-style spellcheck).
     if (argc > 1 && argv[1][0] != '-' && runners.find(argv[1]) == runners.end()) {
@@ -32,7 +34,7 @@ int main(int argc, char** argv) {
         for (const auto& [name, run] : runners) names.push_back(name);
         std::string msg = fmt::format("unknown command \"{}\"", argv[1]);
         if (auto near = io::closest(argv[1], names)) msg += fmt::format("; did you mean \"{}\"?", *near);
-        else msg += "; expected one of: init, plan, validate";
+        else msg += fmt::format("; expected one of: {}", fmt::join(names, ", "));
         print_error(msg);
         return cli::Usage;
     }

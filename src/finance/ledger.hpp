@@ -6,9 +6,11 @@
 /// Money is in million nominal USD; quantities in tonnes; prices in USD/kg, so
 /// t × USD/kg = 1e-3 × million USD.
 
+#include "finance/build_up.hpp"
 #include "finance/cost_of_capital.hpp"
 #include "finance/debt.hpp"
 #include "finance/depreciation.hpp"
+#include "finance/ratings.hpp"
 #include "finance/tax.hpp"
 #include "model/decimal.hpp"
 #include "model/plan.hpp"
@@ -37,11 +39,6 @@ template <class T> struct LedgerYear {
     T tax{0}, tax_credit{0}, credit_earned{0}, credit_cash{0}, wc_change{0};
     T tax_unlevered{0}, tax_credit_unlevered{0};
     T fcff{0}, fcfe{0}, cfads{0}, debt_balance{0}, debt_service{0};
-};
-
-/// The cost of capital of one plant (finance-methods §1.1–1.2; man/reeplan-model.7).
-template <class T> struct CapitalCost {
-    T levered_beta{0}, cost_of_equity{0}, cost_of_debt{0}, debt_share{0}, wacc{0};
 };
 
 template <class T> struct Ledger {

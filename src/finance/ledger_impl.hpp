@@ -179,6 +179,9 @@ template <class T> Ledger<T> PlantLedger<T>::run(const LedgerOptions<T>& opt) co
     const T wc_days = from_input<T>(plant_.working_capital_days);
     const T fixed = from_input<T>(plant_.fixed_opex_musd);
     const T var = from_input<T>(plant_.variable_opex_usd_per_kg);
+    // revenue legs for the contracted share of the cost of capital: contracted (offtake at
+    // contract prices, price-floor top-ups) and all (revenue plus price support, net)
+    std::vector<T> contract_leg(n, T(0)), revenue_leg(n, T(0));
     for (std::size_t i = 0; i < n; ++i) {
         LedgerYear<T>& r = L.years[i];
         const int y = first_year_ + static_cast<int>(i);
@@ -222,10 +225,14 @@ template <class T> Ledger<T> PlantLedger<T>::run(const LedgerOptions<T>& opt) co
                 // any excess over the floor is paid back (MP–DoD price protection, [S1])
                 const T covered = from_input<T>(s.share) * windows_[i][k].production * merchant / Q;
                 const T floor_price = from_input<T>(s.floor_usd_per_kg) * infl_[i];
+                const T protected_part = detail::musd(covered * detail::pos(floor_price - p_out));
                 const T topup = detail::pos(floor_price - p_out) - from_input<T>(s.upside_share) * detail::pos(p_out - floor_price);
                 r.price_support += detail::musd(covered * topup);
+                contract_leg[i] += protected_part;
             }
         }
+        contract_leg[i] += contract_revenue;
+        revenue_leg[i] = r.revenue + r.price_support;
         r.ebitda = r.revenue + r.price_support - r.operating_cost - r.input_cost;
 
         if (sup) {
@@ -327,9 +334,6 @@ template <class T> Ledger<T> PlantLedger<T>::run(const LedgerOptions<T>& opt) co
     }
     // commercial debt: debt_share of capex less public loans; with debt_sizing = "dscr" the lesser
     // of that and Σ CFADS_t / DSCR / (1 + k)^t over the tenor (Bodmer; finance-methods §1.5)
-    const T kd_plain = from_input<T>(f.cost_of_debt);
-    const T kd_comm = (T(1) - guaranteed_share) * kd_plain + guaranteed_share * (rf + guarantee_spread);
-    T commercial = detail::pos(from_input<T>(f.debt_share) * capex_total_ - public_debt);
     std::vector<T> cfads_unlev;
     for (int y = repay_start_; y < repay_start_ + tenor; ++y) {
         if (y > last_year_) {
@@ -339,14 +343,49 @@ template <class T> Ledger<T> PlantLedger<T>::run(const LedgerOptions<T>& opt) co
         const LedgerYear<T>& r = L.years[static_cast<std::size_t>(y - first_year_)];
         cfads_unlev.push_back(r.ebitda - r.tax_unlevered + r.tax_credit_unlevered + r.credit_cash + r.wc_change);
     }
-    if (f.debt_sizing == model::DebtSizing::Dscr) {
-        // sculpted service can follow CFADS; level service must be covered in the weakest year
-        const T sized = f.repayment == model::Repayment::Sculpted
-                            ? dscr_sized_debt<T>(cfads_unlev, from_input<T>(f.target_dscr), kd_comm)
-                            : annuity_sized_debt<T>(cfads_unlev, from_input<T>(f.target_dscr), kd_comm);
-        const T cap = detail::pos(sized - public_debt);
-        if (cap < commercial) commercial = cap;
+    const T guaranteed_rate = rf + guarantee_spread;
+    const T commercial_cap = detail::pos(from_input<T>(f.debt_share) * capex_total_ - public_debt);
+    // the guaranteed share is priced at r_f + the guarantee's spread (LPO / FFB practice,
+    // finance-methods §1.5 item 3); the guarantee fee is paid in cash at first draw (financing
+    // fees, equity cash flow), not folded into k_d
+    auto blend = [&](const T& k) { return (T(1) - guaranteed_share) * k + guaranteed_share * guaranteed_rate; };
+    auto size_commercial = [&](const T& k_comm) {
+        T amount = commercial_cap;
+        if (f.debt_sizing == model::DebtSizing::Dscr) {
+            // sculpted service can follow CFADS; level service must be covered in the weakest year
+            const T sized = f.repayment == model::Repayment::Sculpted
+                                ? dscr_sized_debt<T>(cfads_unlev, from_input<T>(f.target_dscr), k_comm)
+                                : annuity_sized_debt<T>(cfads_unlev, from_input<T>(f.target_dscr), k_comm);
+            const T cap = detail::pos(sized - public_debt);
+            if (cap < amount) amount = cap;
+        }
+        return amount;
+    };
+    // cost_of_debt = "synthetic": k = r_f + spread(EBIT / interest(k)), Damodaran's synthetic
+    // rating (finance-methods §1.3). EBIT is the average of EBITDA − depreciation over the
+    // commercial tenor (the years the lender is exposed); interest is a full year on all debt at
+    // close: the unguaranteed commercial share at k, the guaranteed share at its rate, public
+    // loans at theirs, with commercial debt resized at each k when sized by DSCR.
+    T kd_plain = from_input<T>(f.cost_of_debt);
+    std::string rating, rating_note;
+    if (f.synthetic_cost_of_debt) {
+        T ebit(0);
+        for (int y = repay_start_; y < repay_start_ + tenor && y <= last_year_; ++y) {
+            const LedgerYear<T>& r = L.years[static_cast<std::size_t>(y - first_year_)];
+            ebit += r.ebitda - r.depreciation;
+        }
+        if (tenor > 0) ebit /= T(tenor);
+        const RatingTable& table = rating_table(fin.rating_table);
+        SyntheticRate<T> sr = synthetic_rate<T>(table, rf, ebit, [&](const T& k) {
+            const T k_comm = blend(k);
+            return size_commercial(k_comm) * k_comm + public_cost;
+        });
+        kd_plain = sr.rate;
+        rating = table.bands[sr.band].rating;
+        rating_note = sr.note;
     }
+    const T kd_comm = blend(kd_plain);
+    const T commercial = size_commercial(kd_comm);
     fees += commercial * guaranteed_share * guarantee_fee;
     if (commercial > T(0)) {
         detail::Tranche<T> tr;
@@ -418,20 +457,38 @@ template <class T> Ledger<T> PlantLedger<T>::run(const LedgerOptions<T>& opt) co
         }
     }
 
-    // ---- cost of capital (finance-methods §1.1–1.2) ----------------------------------------
-    CapitalCost<T>& c = L.capital;
+    // ---- cost of capital (finance-methods §1.1–1.3, §1.5; build_up.hpp) -------------------
+    // D/V from book debt at close over nominal capex; k_d blended over every debt tranche; the
+    // contracted share w from the revenue legs discounted at the unlevered cost of capital
+    // r_u = r_f + β_u·ERP (the rate of the business before contracts and leverage). Without
+    // supports there is no contract, so w = 0.
+    BuildUpInputs<T> in;
+    in.risk_free = rf;
+    in.equity_risk_premium = from_input<T>(fin.equity_risk_premium);
+    in.country_risk_premium = from_input<T>(fin.country_risk_premium);
+    in.technology_premium = from_input<T>(plant_.technology_premium);
+    in.unlevered_beta = from_input<T>(plant_.unlevered_beta);
+    in.contract_beta = from_input<T>(fin.contract_beta);
+    in.debt_beta = from_input<T>(fin.debt_beta);
+    in.tax_rate = tax_rate;
+    in.beta_method = fin.beta_method;
+    if (sup) {
+        const T r_u = rf + in.unlevered_beta * in.equity_risk_premium;
+        in.contracted_share = contracted_share<T>(contract_leg, revenue_leg, discount_factors(r_u));
+    }
     const T debt = L.debt_total;
-    c.debt_share = capex_total_ > T(0) ? debt / capex_total_ : T(0);
-    if (c.debt_share > T(1)) c.debt_share = T(1);
-    c.cost_of_debt = debt > T(0) ? (commercial * kd_comm + public_cost) / debt : kd_plain;
-    const T de = c.debt_share < T(1) ? c.debt_share / (T(1) - c.debt_share) : T(0);
-    c.levered_beta = levered_beta<T>(fin.beta_method, from_input<T>(plant_.unlevered_beta), de, tax_rate, c.cost_of_debt,
-                                     from_input<T>(fin.debt_beta));
-    c.cost_of_equity = plant_.cost_of_equity > 0
-                           ? from_input<T>(plant_.cost_of_equity)
-                           : capm_cost_of_equity<T>(rf, c.levered_beta, from_input<T>(fin.equity_risk_premium),
-                                                    from_input<T>(fin.country_risk_premium));
-    c.wacc = wacc<T>(c.debt_share, c.cost_of_equity, c.cost_of_debt, tax_rate);
+    in.debt_share = capex_total_ > T(0) ? debt / capex_total_ : T(0);
+    if (in.debt_share > T(1)) in.debt_share = T(1);
+    if (plant_.cost_of_equity > 0) in.cost_of_equity_override = from_input<T>(plant_.cost_of_equity);
+    in.commercial_rate = kd_plain;
+    in.synthetic = f.synthetic_cost_of_debt;
+    in.rating = rating;
+    in.guaranteed = guaranteed_share > T(0) && commercial > T(0);
+    in.commercial_after_guarantee = kd_comm;
+    in.public_loans = public_debt > T(0);
+    in.all_debt_rate = debt > T(0) ? (commercial * kd_comm + public_cost) / debt : kd_comm;
+    L.capital = build_up<T>(in);
+    L.capital.rating_note = rating_note;
     return L;
 }
 

@@ -42,8 +42,15 @@ PlantResult to_result(const model::Plan& plan, const model::Plant& p, const time
     cc.risk_free = plan.finance.risk_free;
     cc.equity_risk_premium = plan.finance.equity_risk_premium;
     cc.country_risk_premium = plan.finance.country_risk_premium;
+    cc.technology_premium = p.technology_premium;
     cc.tax_rate = plan.finance.tax_rate;
     cc.cost_of_equity_overridden = p.cost_of_equity > 0;
+    cc.contracted_share = as_double(c.contracted_share);
+    cc.asset_beta = as_double(c.asset_beta);
+    cc.cost_of_debt_method = to_string(c.pricing);
+    cc.rating = c.rating;
+    for (const auto& s : c.steps)
+        cc.waterfall.push_back(CapitalStepOut{to_string(s.part), s.label, as_double(s.delta * Decimal(10000)), as_double(s.after)});
 
     Metrics& m = r.metrics;
     m.npv_musd = as_double(v.npv);
@@ -58,6 +65,7 @@ PlantResult to_result(const model::Plan& plan, const model::Plant& p, const time
     m.avg_dscr = opt(v.avg_dscr);
     m.payback_year = v.payback_year;
     r.notes = v.notes;
+    if (!c.rating_note.empty()) r.notes["cost_of_debt"] = c.rating_note;
 
     for (const auto& y : v.ledger.years) {
         YearRow row;
@@ -94,14 +102,8 @@ PlanResult compute_plan(const model::Plan& plan) {
     for (std::size_t i = 0; i < plan.plants.size(); ++i) {
         out.plants.push_back(to_result(plan, plan.plants[i], times[i], values[i]));
         const model::Plant& p = plan.plants[i];
-        if (p.financing.synthetic_cost_of_debt) {
-            const std::string why = "cost_of_debt = \"synthetic\" needs synthetic-rating tables, which this version does not "
-                                    "have; the plant's debt is priced at the default 6.5 %";
-            out.plants.back().notes["cost_of_debt"] = why;
-            out.warnings.push_back("plant " + p.id + ": " + why);
-        }
         for (const auto& [key, why] : out.plants.back().notes)
-            if (key.rfind("debt", 0) == 0) out.warnings.push_back("plant " + p.id + ": " + why);
+            if (key.rfind("debt", 0) == 0 || key == "cost_of_debt") out.warnings.push_back("plant " + p.id + ": " + why);
     }
 
     // chain totals: capital deployment by year and stage, production by material, summed NPV

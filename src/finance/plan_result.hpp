@@ -23,19 +23,36 @@ struct ScheduleOut {
     double end_of_life_year = 0;
 };
 
-/// The cost of capital of one plant and its build-up.
+/// One step of a plant's cost-of-capital waterfall (finance/build_up.hpp).
+struct CapitalStepOut {
+    std::string part;   ///< "cost_of_equity" | "cost_of_debt" | "wacc": the total it builds up
+    std::string label;  ///< "risk-free", "business risk", "contracted revenue", "leverage", …
+    double bp = 0;      ///< the step, basis points (0.0001)
+    double value_after = 0;  ///< the running value of its part after the step, plain fraction
+};
+
+/// The cost of capital of one plant and its build-up (finance-methods §1.1–1.3, §1.5).
+/// Rates are plain fractions, nominal.
 struct CostOfCapital {
     double risk_free = 0;
     double equity_risk_premium = 0;
     double country_risk_premium = 0;
+    double technology_premium = 0;  ///< plant.technology_premium, added to the cost of equity
     double unlevered_beta = 0;
+    double contracted_share = 0;    ///< w: PV share of revenue that is contracted (offtake, floor top-ups)
+    double asset_beta = 0;          ///< (1 − w)·β_u + w·β_contract
     double levered_beta = 0;
     double cost_of_equity = 0;
     double cost_of_debt = 0;     ///< pre-tax, blended over commercial, guaranteed and public debt
+    std::string cost_of_debt_method;  ///< "explicit" | "synthetic" | "blended"
+    std::string rating;          ///< synthetic rating of the commercial debt ("Ba2/BB"), else empty
     double debt_share = 0;       ///< D / V at financial close
     double tax_rate = 0;
     double wacc = 0;             ///< after-tax, nominal
     bool cost_of_equity_overridden = false;
+    /// Cost of equity steps, then cost of debt steps, then WACC steps; each part's bp add up to
+    /// its total (cost_of_equity, cost_of_debt, wacc).
+    std::vector<CapitalStepOut> waterfall;
 };
 
 struct Metrics {

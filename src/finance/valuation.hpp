@@ -105,6 +105,7 @@ std::optional<T> solve_lcop(const PlantLedger<T>& pl, const PlantLedger<double>&
         T x0 = model::decimal_from_input(*root);
         T x1 = x0 + model::decimal_from_input(1e-6);
         T f0 = npv_t(x0), f1 = npv_t(x1);
+        const T start = x0;
         for (int k = 0; k < 3 && f1 != f0; ++k) {
             T x2 = x1 - f1 * (x1 - x0) / (f1 - f0);
             x0 = x1;
@@ -112,6 +113,12 @@ std::optional<T> solve_lcop(const PlantLedger<T>& pl, const PlantLedger<double>&
             x1 = x2;
             f1 = npv_t(x1);
         }
+        // Polishing only refines the bracketed root. A step further than the bracket's tolerance
+        // means NPV is not smooth there (a synthetic rating that changes with the price makes
+        // NPV jump, and the root is the price of the jump): keep the bracketed root.
+        const T moved = x1 - start;
+        const T tol = model::decimal_from_input(1e-8) * (T(1) + (start < T(0) ? -start : start));
+        if (moved > tol || -moved > tol) return start;
         return x1;
     }
 }

@@ -34,7 +34,9 @@ nol_limit = 0.8                             # share of taxable income a carried 
 losses = "carryforward"                     # "carryforward" | "monetized"
 beta_method = "hamada"                      # "hamada" | "harris-pringle" | "miles-ezzell"
 debt_beta = 0.0                             # >= 0
-rating_table = "damodaran-2025-small"       # synthetic-rating table for cost_of_debt = "synthetic"
+rating_table = "damodaran-2025-small"       # "damodaran-2025-small" | "damodaran-2025-large", for
+                                            # cost_of_debt = "synthetic"
+contract_beta = 0.0                         # beta of contracted revenue (offtake, floor top-ups), >= 0
 
 # One table per material; the key is the material id ([a-z0-9][a-z0-9_-]*).
 [materials.mixed_concentrate]
@@ -69,6 +71,7 @@ depreciation = "macrs-7"                    # "macrs-3|5|7|10|15|20" | "sl-N" | 
 working_capital_days = 60                   # days of revenue, >= 0
 unlevered_beta = 1.0                        # >= 0
 cost_of_equity = 0.0                        # [0, 1); > 0 overrides the CAPM build-up
+technology_premium = 0.0                    # added to the cost of equity (pilot-scale process), [0, 0.2]
 
 [plant.schedule]
 earliest_start_year = {base}                # permitting may start then; default base_year

@@ -140,6 +140,7 @@ void check_project(Checker& c, const model::Plan& plan) {
     c.fraction("finance.tax_rate", f.tax_rate);
     c.fraction("finance.nol_limit", f.nol_limit);
     c.non_negative("finance.debt_beta", f.debt_beta);
+    c.non_negative("finance.contract_beta", f.contract_beta);
     for (const model::Material& m : plan.materials) {
         const std::string pre = "materials." + m.id + ".";
         c.series(pre + "market_price_usd_per_kg", m.market_price_usd_per_kg, check_non_negative);
@@ -174,6 +175,8 @@ void check_plant(Checker& c, const model::Plant& p, std::size_t index) {
     c.non_negative(pre + "unlevered_beta", p.unlevered_beta);
     if (!(p.cost_of_equity >= 0 && p.cost_of_equity < 1))
         c.fail(pre + "cost_of_equity", "must be in [0, 1) (0: use the CAPM build-up), got " + num(p.cost_of_equity));
+    if (!(p.technology_premium >= 0 && p.technology_premium <= 0.2))
+        c.fail(pre + "technology_premium", "must be in [0, 0.2], got " + num(p.technology_premium));
 
     const model::Schedule& s = p.schedule;
     c.non_negative(pre + "schedule.permitting_years", s.permitting_years);

@@ -197,6 +197,7 @@ void read_plants(Table& root) {
         t.number("working_capital_days", p.working_capital_days);
         t.number("unlevered_beta", p.unlevered_beta);
         t.number("cost_of_equity", p.cost_of_equity);
+        t.number("technology_premium", p.technology_premium);
         read_schedule(t, p.schedule, base_year);
         read_financing(t, p.financing);
         t.finish();

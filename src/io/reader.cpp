@@ -54,7 +54,11 @@ void read_finance(Table& root) {
                                          {"miles-ezzell", model::BetaMethod::MilesEzzell}},
               f.beta_method);
     t->number("debt_beta", f.debt_beta);
-    t->text("rating_table", f.rating_table);
+    t->choice("rating_table",
+              Choices<model::RatingTable>{{"damodaran-2025-large", model::RatingTable::Damodaran2025Large},
+                                          {"damodaran-2025-small", model::RatingTable::Damodaran2025Small}},
+              f.rating_table);
+    t->number("contract_beta", f.contract_beta);
     t->finish();
 }
 

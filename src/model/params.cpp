@@ -25,7 +25,8 @@ const std::vector<Field<Project>>& project_fields() {
 const std::vector<Field<Finance>>& finance_fields() {
     static const std::vector<Field<Finance>> f{
         NUM(Finance, risk_free), NUM(Finance, equity_risk_premium), NUM(Finance, country_risk_premium),
-        NUM(Finance, tax_rate),  NUM(Finance, nol_limit),           NUM(Finance, debt_beta)};
+        NUM(Finance, tax_rate),  NUM(Finance, nol_limit),           NUM(Finance, debt_beta),
+        NUM(Finance, contract_beta)};
     return f;
 }
 const std::vector<Field<Material>>& material_fields() {
@@ -38,7 +39,8 @@ const std::vector<Field<Plant>>& plant_fields() {
     static const std::vector<Field<Plant>> f{
         NUM(Plant, capacity_tpy),         NUM(Plant, capex_musd),       NUM(Plant, fixed_opex_musd),
         NUM(Plant, variable_opex_usd_per_kg), NUM(Plant, escalation),   NUM(Plant, life_years),
-        NUM(Plant, working_capital_days), NUM(Plant, unlevered_beta),   NUM(Plant, cost_of_equity)};
+        NUM(Plant, working_capital_days), NUM(Plant, unlevered_beta),   NUM(Plant, cost_of_equity),
+        NUM(Plant, technology_premium)};
     return f;
 }
 const std::vector<Field<Schedule>>& schedule_fields() {

@@ -24,6 +24,8 @@ enum class RampShape { Linear, SCurve, Table };
 enum class DebtSizing { Share, Dscr };
 enum class Repayment { Annuity, LevelPrincipal, Sculpted };
 enum class DepreciationKind { Macrs, StraightLine, None };
+/// Synthetic-rating tables (finance/ratings.hpp): Damodaran, January 2025, large and small firms.
+enum class RatingTable { Damodaran2025Large, Damodaran2025Small };
 
 struct Project {
     std::string name;
@@ -45,7 +47,8 @@ struct Finance {
     Losses losses = Losses::Carryforward;
     BetaMethod beta_method = BetaMethod::Hamada;
     double debt_beta = 0.0;
-    std::string rating_table = "damodaran-2025-small";
+    RatingTable rating_table = RatingTable::Damodaran2025Small;  ///< for cost_of_debt = "synthetic"
+    double contract_beta = 0.0;  ///< beta of contracted revenue legs (0: US-government counterparty)
 };
 
 struct Material {
@@ -112,6 +115,7 @@ struct Plant {
     double working_capital_days = 60;
     double unlevered_beta = 1.0;
     double cost_of_equity = 0;  ///< > 0 overrides the CAPM build-up
+    double technology_premium = 0;  ///< added to the cost of equity (pilot-scale processes), [0, 0.2]
     Schedule schedule;
     Financing financing;
 };

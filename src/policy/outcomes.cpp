@@ -1,0 +1,349 @@
+#include "policy/outcomes.hpp"
+
+#include "policy/quantile.hpp"
+#include "policy/random.hpp"
+#include "timeline/schedule.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace reeplan::policy {
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+model::Support* find_support(model::Plan& plan, const std::string& id) {
+    for (auto& s : plan.supports)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+const model::Support* find_support(const model::Plan& plan, const std::string& id) {
+    for (const auto& s : plan.supports)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+model::Plant* find_plant(model::Plan& plan, const std::string& id) {
+    for (auto& p : plan.plants)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+// Reversal dates with their probabilities: the first reversal at each election (or year) in
+// turn; `none` gets the rest.
+struct Dates {
+    std::vector<double> effective;
+    std::vector<double> probability;
+    double none = 1.0;
+};
+
+Dates reversal_dates(const model::Plan& plan, const model::Risk& risk) {
+    Dates d;
+    std::vector<double> when;
+    double p = 0;
+    if (risk.has_elections) {
+        for (double y : election_years(plan, risk)) when.push_back(y + kInaugurationLag);
+        p = risk.probability;
+    } else {
+        for (int y : event_years(plan)) when.push_back(static_cast<double>(y));
+        p = risk.annual_probability;
+    }
+    double survive = 1.0;  // (1 − p)^k
+    for (double t : when) {
+        d.effective.push_back(t);
+        d.probability.push_back(survive * p);
+        survive *= 1.0 - p;
+    }
+    d.none = survive;
+    return d;
+}
+
+double delay_probability(const model::Risk& risk) { return std::clamp(risk.probability, 0.0, 1.0); }
+
+}  // namespace
+
+std::vector<double> election_years(const model::Plan& plan, const model::Risk& risk) {
+    std::vector<double> out;
+    if (!risk.has_elections || !(risk.elections_every_years > 0)) {
+        if (risk.has_elections && risk.elections_first_year >= plan.project.base_year &&
+            risk.elections_first_year < plan.project.end_year)
+            out.push_back(risk.elections_first_year);  // a single election
+        return out;
+    }
+    for (int k = 0;; ++k) {
+        const double y = risk.elections_first_year + k * risk.elections_every_years;
+        if (!(y < plan.project.end_year)) break;
+        if (y >= plan.project.base_year) out.push_back(y);
+    }
+    return out;
+}
+
+std::vector<int> event_years(const model::Plan& plan) {
+    std::vector<int> out;
+    const int y0 = static_cast<int>(std::ceil(plan.project.base_year));
+    for (int y = y0; y < plan.project.end_year; ++y) out.push_back(y);
+    return out;
+}
+
+std::vector<std::string> reversed_supports(const model::Risk& risk) {
+    std::vector<std::string> out;
+    for (const auto& s : risk.supports)
+        if (!contains(risk.grandfathered, s) && !contains(out, s)) out.push_back(s);
+    return out;
+}
+
+double outcome_count(const model::Plan& plan, const model::Risk& risk) {
+    double n = 0;
+    switch (risk.kind) {
+    case model::RiskKind::Reversal: {
+        const Dates d = reversal_dates(plan, risk);
+        for (double p : d.probability) n += p > 0 ? 1 : 0;
+        n += d.none > 0 ? 1 : 0;
+        break;
+    }
+    case model::RiskKind::SupplyRestriction: {
+        const double q = risk.annual_probability;
+        if (!(q > 0) || !(q < 1)) return 1;
+        return std::ldexp(1.0, static_cast<int>(event_years(plan).size()));
+    }
+    case model::RiskKind::Delay: {
+        const double p = delay_probability(risk);
+        const double pts = static_cast<double>(enumeration_points(risk.delay_years).size());
+        n = (p > 0 ? pts : 0) + (p < 1 ? 1 : 0);
+        break;
+    }
+    }
+    return std::max(n, 1.0);
+}
+
+std::vector<WeightedOutcome> enumerate_risk(const model::Plan& plan, const model::Risk& risk) {
+    std::vector<WeightedOutcome> out;
+    switch (risk.kind) {
+    case model::RiskKind::Reversal: {
+        const Dates d = reversal_dates(plan, risk);
+        for (std::size_t k = 0; k < d.effective.size(); ++k) {
+            if (!(d.probability[k] > 0)) continue;
+            WeightedOutcome w;
+            w.outcome.occurs = true;
+            w.outcome.effective_year = d.effective[k];
+            w.probability = d.probability[k];
+            out.push_back(w);
+        }
+        if (d.none > 0) out.push_back(WeightedOutcome{RiskOutcome{}, d.none});
+        break;
+    }
+    case model::RiskKind::SupplyRestriction: {
+        const double q = std::clamp(risk.annual_probability, 0.0, 1.0);
+        const std::vector<int> years = event_years(plan);
+        if (!(q > 0)) {
+            out.push_back(WeightedOutcome{RiskOutcome{}, 1.0});
+            break;
+        }
+        if (!(q < 1)) {
+            WeightedOutcome w;
+            w.outcome.occurs = !years.empty();
+            w.outcome.event_years = years;
+            w.probability = 1.0;
+            out.push_back(w);
+            break;
+        }
+        const std::size_t n = years.size();
+        for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << n); ++mask) {
+            WeightedOutcome w;
+            w.probability = 1.0;
+            for (std::size_t j = 0; j < n; ++j) {
+                if (mask >> j & 1) {
+                    w.outcome.event_years.push_back(years[j]);
+                    w.probability *= q;
+                } else {
+                    w.probability *= 1.0 - q;
+                }
+            }
+            w.outcome.occurs = mask != 0;
+            out.push_back(w);
+        }
+        break;
+    }
+    case model::RiskKind::Delay: {
+        const double p = delay_probability(risk);
+        if (p > 0) {
+            for (const auto& [years, prob] : enumeration_points(risk.delay_years)) {
+                WeightedOutcome w;
+                w.outcome.occurs = years > 0;
+                w.outcome.delay_years = std::max(years, 0.0);
+                w.probability = p * prob;
+                out.push_back(w);
+            }
+        }
+        if (p < 1) out.push_back(WeightedOutcome{RiskOutcome{}, 1.0 - p});
+        break;
+    }
+    }
+    return out;
+}
+
+RiskOutcome sample_risk(const model::Plan& plan, const model::Risk& risk, std::uint64_t seed, std::uint64_t path) {
+    const std::uint64_t key = stream_key(risk.id);
+    RiskOutcome o;
+    switch (risk.kind) {
+    case model::RiskKind::Reversal: {
+        const Dates d = reversal_dates(plan, risk);
+        const double u = counter_uniform(seed, path, key, 0);
+        double cum = 0;
+        for (std::size_t k = 0; k < d.effective.size(); ++k) {
+            cum += d.probability[k];
+            if (u < cum) {
+                o.occurs = true;
+                o.effective_year = d.effective[k];
+                break;
+            }
+        }
+        break;
+    }
+    case model::RiskKind::SupplyRestriction: {
+        const std::vector<int> years = event_years(plan);
+        for (std::size_t j = 0; j < years.size(); ++j)
+            if (counter_uniform(seed, path, key, j) < risk.annual_probability) o.event_years.push_back(years[j]);
+        o.occurs = !o.event_years.empty();
+        break;
+    }
+    case model::RiskKind::Delay: {
+        if (counter_uniform(seed, path, key, 0) < delay_probability(risk)) {
+            o.delay_years = std::max(quantile(risk.delay_years, counter_uniform(seed, path, key, 1)), 0.0);
+            o.occurs = o.delay_years > 0;
+        }
+        break;
+    }
+    }
+    return o;
+}
+
+void apply_risk_outcome(model::Plan& plan, const model::Risk& risk, const RiskOutcome& o) {
+    if (!o.occurs) return;
+    switch (risk.kind) {
+    case model::RiskKind::Reversal: {
+        const double t = o.effective_year;
+        for (const auto& id : reversed_supports(risk)) {
+            model::Support* s = find_support(plan, id);
+            if (!s) continue;
+            s->end_year = std::min(s->end_year, t);
+            using K = model::SupportKind;
+            if ((s->kind == K::Grant || s->kind == K::Equity) && !(s->year < t)) s->amount_musd = 0;
+            if (s->kind == K::Loan && !(s->start_year < t)) s->amount_musd = 0;
+            if (s->kind == K::LoanGuarantee && !(s->start_year < t)) s->share = 0;
+        }
+        break;
+    }
+    case model::RiskKind::SupplyRestriction:
+        for (int y : o.event_years)
+            plan.shocks.push_back(model::SupplyShock{risk.material, static_cast<double>(y), y + risk.duration_years,
+                                                     risk.available_share, risk.price_multiplier});
+        break;
+    case model::RiskKind::Delay: {
+        for (const auto& id : risk.plants) {
+            model::Plant* p = find_plant(plan, id);
+            if (!p) continue;
+            model::Schedule& s = p->schedule;
+            if (risk.phase == "permitting") s.permitting_years += o.delay_years;
+            else if (risk.phase == "construction") s.construction_years += o.delay_years;
+            else if (risk.phase == "commissioning") s.commissioning_years += o.delay_years;
+            else if (risk.phase == "ramp") {
+                if (s.ramp.shape == model::RampShape::Table) {
+                    const long whole = std::lround(o.delay_years);
+                    if (!s.ramp.table.empty() && whole > 0)
+                        s.ramp.table.insert(s.ramp.table.begin(), static_cast<std::size_t>(whole), s.ramp.table.front());
+                } else {
+                    s.ramp.years += o.delay_years;
+                }
+            }
+        }
+        break;
+    }
+    }
+}
+
+void restore_risk(model::Plan& plan, const model::Plan& base, const model::Risk& risk) {
+    switch (risk.kind) {
+    case model::RiskKind::Reversal:
+        for (const auto& id : reversed_supports(risk)) {
+            model::Support* s = find_support(plan, id);
+            const model::Support* b = find_support(base, id);
+            if (!s || !b) continue;
+            s->end_year = b->end_year;
+            s->amount_musd = b->amount_musd;
+            s->share = b->share;
+        }
+        break;
+    case model::RiskKind::SupplyRestriction:
+        if (plan.shocks.size() > base.shocks.size()) plan.shocks.resize(base.shocks.size());
+        break;
+    case model::RiskKind::Delay:
+        for (const auto& id : risk.plants) {
+            model::Plant* p = find_plant(plan, id);
+            const model::Plant* b = base.plant(id);
+            if (!p || !b) continue;
+            p->schedule.permitting_years = b->schedule.permitting_years;
+            p->schedule.construction_years = b->schedule.construction_years;
+            p->schedule.commissioning_years = b->schedule.commissioning_years;
+            p->schedule.ramp.years = b->schedule.ramp.years;
+            if (p->schedule.ramp.table.size() != b->schedule.ramp.table.size()) p->schedule.ramp.table = b->schedule.ramp.table;
+        }
+        break;
+    }
+}
+
+model::Plan apply_outcome(const model::Plan& plan, const JointOutcome& outcome) {
+    model::Plan out = plan;
+    for (std::size_t k = 0; k < outcome.by_risk.size() && k < plan.risks.size(); ++k)
+        apply_risk_outcome(out, plan.risks[k], outcome.by_risk[k]);
+    return out;
+}
+
+bool support_reaches(const model::Support& s, const std::string& plant) {
+    return contains(s.plants, plant) || (s.kind == model::SupportKind::Tariff && s.plants.empty());
+}
+
+std::vector<bool> touched_plants(const model::Plan& plan, const model::Risk& risk) {
+    const std::size_t n = plan.plants.size();
+    std::vector<bool> out(n, false);
+    switch (risk.kind) {
+    case model::RiskKind::Reversal:
+        for (const auto& id : reversed_supports(risk))
+            if (const model::Support* s = find_support(plan, id))
+                for (std::size_t i = 0; i < n; ++i)
+                    if (support_reaches(*s, plan.plants[i].id)) out[i] = true;
+        break;
+    case model::RiskKind::SupplyRestriction:
+        for (std::size_t i = 0; i < n; ++i) out[i] = plan.plants[i].inputs.count(risk.material) > 0;
+        break;
+    case model::RiskKind::Delay: {
+        // a delay of phase k moves the ends of phases k and later of the named plant, and every
+        // phase of a plant that follows a moved phase
+        timeline::Phase delayed{};
+        if (!timeline::parse_phase(risk.phase, delayed)) break;
+        std::vector<bool> whole(n, false);  // the whole schedule moves
+        for (std::size_t i = 0; i < n; ++i) out[i] = contains(risk.plants, plan.plants[i].id);
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (std::size_t i = 0; i < n; ++i) {
+                if (whole[i]) continue;
+                for (const auto& ref : plan.plants[i].schedule.after) {
+                    std::size_t j = 0;
+                    while (j < n && plan.plants[j].id != ref.plant) ++j;
+                    timeline::Phase ph{};
+                    if (j == n || !timeline::parse_phase(ref.phase, ph)) continue;
+                    const bool moved = whole[j] || (contains(risk.plants, ref.plant) && static_cast<int>(ph) >= static_cast<int>(delayed));
+                    if (moved) {
+                        whole[i] = out[i] = changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        break;
+    }
+    }
+    return out;
+}
+
+}  // namespace reeplan::policy

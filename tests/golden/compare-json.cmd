@@ -1,0 +1,1 @@
+compare configs/minimal.toml --scenario base --format json --output {tmp}/out

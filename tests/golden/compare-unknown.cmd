@@ -1,0 +1,1 @@
+compare configs/us-ndfeb-chain.toml --scenario base --scenario no-such --format csv
