@@ -3,6 +3,7 @@
 #include "io/digest.hpp"
 #include "io/overlay.hpp"
 #include "io/reader.hpp"
+#include "policy/policy.hpp"
 #include "report/render.hpp"
 
 #include <memory>
@@ -18,6 +19,7 @@ struct PlanArgs {
     std::string scenario;
     std::vector<std::string> sets;
     bool years = false;
+    bool policy = false;
 };
 
 }  // namespace
@@ -33,6 +35,8 @@ Runner add_plan(CLI::App& app) {
     sub->add_option("-s,--scenario", a->scenario, "Apply the [[scenario]] with this id");
     sub->add_option("--set", a->sets, "Override one number: PATH=VALUE (repeatable), e.g. plant.sep-1.capex_musd=900");
     sub->add_flag("-y,--years", a->years, "Table format: add every plant's annual statements");
+    sub->add_flag("-p,--policy", a->policy,
+                  "Also compute the policy-risk premia: WACC + π in the table, the policy block in JSON");
     return [a]() {
         model::Plan plan = io::load_plan(a->file);
         if (!a->scenario.empty()) io::apply_scenario(plan, a->scenario);
@@ -40,10 +44,13 @@ Runner add_plan(CLI::App& app) {
         finance::PlanResult result = finance::compute_plan(plan);
         result.scenario = a->scenario.empty() ? "base" : a->scenario;
         report::RunInfo info{a->file, io::file_sha256(a->file), plan.project.name, result.scenario, a->sets};
+        std::optional<policy::PolicyResult> pol;
+        if (a->policy) pol = policy::compute_policy(plan);
+        const policy::PolicyResult* p = pol ? &*pol : nullptr;
         std::string text;
-        if (a->format == "json") text = report::render_json(result, info);
+        if (a->format == "json") text = report::render_json(result, info, p);
         else if (a->format == "csv") text = report::render_csv(result, info);
-        else text = report::render_table(result, info, {a->output.empty() && stdout_wants_color(), a->years});
+        else text = report::render_table(result, info, {a->output.empty() && stdout_wants_color(), a->years}, p);
         write_output(a->output, text);
         warn(result.warnings);
         return Ok;

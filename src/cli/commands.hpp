@@ -19,6 +19,9 @@ Runner add_plan(CLI::App& app);
 Runner add_validate(CLI::App& app);
 Runner add_init(CLI::App& app);
 Runner add_compare(CLI::App& app);
+Runner add_timeline(CLI::App& app);
+Runner add_wacc(CLI::App& app);
+Runner add_premium(CLI::App& app);
 
 /// Writes `text` to `path` atomically (a temporary file beside it, then rename), so a failed run
 /// never leaves a partial file. "-" or empty writes to stdout. Throws std::runtime_error.

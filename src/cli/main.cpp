@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
     runners["validate"] = cli::add_validate(app);
     runners["init"] = cli::add_init(app);
     runners["compare"] = cli::add_compare(app);
+    runners["timeline"] = cli::add_timeline(app);
+    runners["wacc"] = cli::add_wacc(app);
+    runners["premium"] = cli::add_premium(app);
 
     // A mistyped subcommand gets a suggestion (ninja-style spellcheck).
     if (argc > 1 && argv[1][0] != '-' && runners.find(argv[1]) == runners.end()) {

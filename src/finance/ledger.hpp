@@ -7,6 +7,7 @@
 /// t × USD/kg = 1e-3 × million USD.
 
 #include "finance/build_up.hpp"
+#include "chain/chain_result.hpp"
 #include "finance/cost_of_capital.hpp"
 #include "finance/debt.hpp"
 #include "finance/depreciation.hpp"
@@ -54,7 +55,11 @@ template <class T> struct Ledger {
 /// production), prepared once per plan so solvers only redo the arithmetic that depends on price.
 template <class T> class PlantLedger {
 public:
-    PlantLedger(const model::Plan& plan, std::size_t plant_index, const timeline::PhaseTimes<T>& times);
+    /// With `balance`, production and the domestic/imported split of every input follow the
+    /// chain's mass balance in the years it covers (man/reeplan-model.7, "Coupling to the chain");
+    /// outside them, and without it, the plant runs at its ramped capacity on bought inputs.
+    PlantLedger(const model::Plan& plan, std::size_t plant_index, const timeline::PhaseTimes<T>& times,
+                const chain::ChainBalance* balance = nullptr);
 
     /// Runs the whole ledger for one set of options.
     Ledger<T> run(const LedgerOptions<T>& opt) const;
@@ -84,6 +89,7 @@ private:
     std::vector<T> infl_, price_index_, esc_, capex_, production_, op_time_;
     std::vector<std::vector<Window>> windows_;  // [year][support]
     std::map<std::string, std::vector<T>> shock_price_;  // input material -> price multiplier by year
+    std::map<std::string, std::vector<T>> domestic_share_;  // input material -> share bought domestically
     T capex_total_{0};
 };
 

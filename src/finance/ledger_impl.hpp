@@ -41,7 +41,8 @@ template <class T> struct Tranche {
 }  // namespace detail
 
 template <class T>
-PlantLedger<T>::PlantLedger(const model::Plan& plan, std::size_t plant_index, const timeline::PhaseTimes<T>& times)
+PlantLedger<T>::PlantLedger(const model::Plan& plan, std::size_t plant_index, const timeline::PhaseTimes<T>& times,
+                            const chain::ChainBalance* balance)
     : plan_(plan), plant_(plan.plants[plant_index]), times_(times) {
     using model::from_input;
     base_year_ = static_cast<int>(plan.project.base_year);
@@ -107,8 +108,7 @@ PlantLedger<T>::PlantLedger(const model::Plan& plan, std::size_t plant_index, co
         capex_[i] = capex_real * timeline::capex_share_in<T>(plant_, times_, y0, y1) * fi;
         capex_total_ += capex_[i];
         production_[i] = timeline::production_in<T>(plant_, times_, y0, y1);
-        // supply restrictions on an input: production is limited by the scarcest input, pro rata
-        // to the part of the year the restriction lasts, and that input costs more meanwhile
+        // supply restrictions on an input: imports of it cost more while they last
         T available(1);
         for (const auto& sh : plan.shocks) {
             if (!plant_.inputs.count(sh.material)) continue;
@@ -119,6 +119,22 @@ PlantLedger<T>::PlantLedger(const model::Plan& plan, std::size_t plant_index, co
             if (mult.empty()) mult.assign(n, T(1));
             mult[i] *= T(1) + w * (from_input<T>(sh.price_multiplier) - T(1));
         }
+        const chain::PlantYear* flows = nullptr;
+        if (balance && y >= balance->first_year && y <= balance->last_year)
+            flows = &balance->years[static_cast<std::size_t>(y - balance->first_year)].plants[plant_index];
+        if (flows) {
+            // the mass balance decides: production is what the scarcest input allows, and each
+            // input is bought domestically first, imports filling the rest (the balance is in
+            // tonnes, computed in double; its ratios enter T through their shortest text)
+            available = from_input<T>(flows->fill);
+            for (const auto& in : flows->inputs) {
+                auto& share = domestic_share_[in.material];
+                if (share.empty()) share.assign(n, T(0));
+                share[i] = in.consumed_t > 0 ? from_input<T>(in.domestic_t / in.consumed_t) : T(0);
+            }
+        }
+        // without a balance, production is limited by the scarcest restricted input, pro rata to
+        // the part of the year the restriction lasts
         production_[i] *= available;
         op_time_[i] = timeline::operating_time_in<T>(times_, y0, y1);
         for (std::size_t k = 0; k < supports_.size(); ++k) {
@@ -192,9 +208,13 @@ template <class T> Ledger<T> PlantLedger<T>::run(const LedgerOptions<T>& opt) co
         const T cost_index = esc_[i] * infl_[i];
         r.operating_cost = fixed * op_time_[i] * cost_index + detail::musd(var * Q) * cost_index;
         for (const auto& [mat, kg] : plant_.inputs) {
-            T price = market_price(mat, y, sup);
-            if (auto it = shock_price_.find(mat); it != shock_price_.end()) price *= it->second[i];
-            r.input_cost += detail::musd(from_input<T>(kg) * Q * price);
+            // domestic tonnes at the market price, imports at the (restricted) import price
+            const T market = market_price(mat, y, sup);
+            T imported = market;
+            if (auto it = shock_price_.find(mat); it != shock_price_.end()) imported *= it->second[i];
+            T dom(0);
+            if (auto it = domestic_share_.find(mat); it != domestic_share_.end()) dom = it->second[i];
+            r.input_cost += detail::musd(from_input<T>(kg) * Q * (dom * market + (T(1) - dom) * imported));
         }
 
         const T p_out = opt.output_price_real ? *opt.output_price_real * price_index_[i] : market_price(plant_.output, y, sup);

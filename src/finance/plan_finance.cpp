@@ -1,5 +1,6 @@
 #include "finance/plan_finance.hpp"
 
+#include "chain/delay.hpp"
 #include "model/decimal.hpp"
 
 #include <algorithm>
@@ -95,6 +96,25 @@ PlantResult to_result(const model::Plan& plan, const model::Plant& p, const time
 
 }  // namespace
 
+std::vector<DelayNpv> delay_npv_effects(const model::Plan& plan, double delay_years) {
+    auto sum = [](const std::vector<PlantFlows<double>>& f) {
+        double s = 0;
+        for (const auto& p : f) s += p.npv;
+        return s;
+    };
+    const auto base = plant_flows<double>(plan);
+    const double base_chain = sum(base);
+    std::vector<DelayNpv> out;
+    for (std::size_t i = 0; i < plan.plants.size(); ++i) {
+        for (auto phase : {timeline::Phase::Permitting, timeline::Phase::Construction, timeline::Phase::Commissioning,
+                           timeline::Phase::Ramp}) {
+            const auto delayed = plant_flows<double>(chain::delayed_plan(plan, i, phase, delay_years));
+            out.push_back({i, phase, delayed[i].npv - base[i].npv, sum(delayed) - base_chain});
+        }
+    }
+    return out;
+}
+
 PlanResult compute_plan(const model::Plan& plan) {
     PlanResult out;
     auto times = timeline::schedule_plants<Decimal>(plan);
@@ -123,6 +143,25 @@ PlanResult compute_plan(const model::Plan& plan) {
             if (produced) cy.production_t[m.id] = 0.0;
         }
         ch.years.push_back(cy);
+    }
+    // the mass balance: coverage, fully domestic share, stranded capacity, bottleneck
+    const chain::ChainBalance bal = chain::balance_chain(plan, plan.project.independence_target_year > 0
+                                                                   ? plan.project.independence_target_year
+                                                                   : plan.project.end_year);
+    ch.first_domestic_output_year = bal.first_domestic_output_year;
+    ch.independence_year = bal.independence_year;
+    ch.independence_target_year = bal.independence_target_year;
+    if (!bal.first_domestic_output_year) ch.notes["first_domestic_output_year"] = bal.first_domestic_output_note;
+    if (!bal.independence_year) ch.notes["independence_year"] = bal.independence_note;
+    for (auto& cy : ch.years) {
+        if (cy.year < bal.first_year || cy.year > bal.last_year) continue;
+        const chain::ChainYear& by = bal.years[static_cast<std::size_t>(cy.year - bal.first_year)];
+        for (std::size_t s = 0; s < chain::stage_count; ++s) cy.coverage[model::to_string(chain::stages[s])] = by.stages[s].coverage;
+        cy.fully_domestic_share = by.fully_domestic_share;
+        for (std::size_t p = 0; p < plan.plants.size(); ++p) cy.stranded_capacity_t[plan.plants[p].id] = by.plants[p].stranded_t;
+        if (by.bottleneck) cy.bottleneck_stage = model::to_string(*by.bottleneck);
+        cy.demand_t = by.demand_t;
+        cy.imports_musd = by.imports_musd;
     }
     Decimal npv(0), capex(0);
     for (std::size_t i = 0; i < plan.plants.size(); ++i) {

@@ -108,13 +108,23 @@ struct ChainYear {
     int year = 0;
     double capex_musd = 0;
     std::map<std::string, double> capex_by_stage_musd;  ///< refining, alloying, fabrication
-    std::map<std::string, double> production_t;         ///< by material
+    std::map<std::string, double> production_t;         ///< by material (the plants' ledgers)
+    std::map<std::string, std::optional<double>> coverage;  ///< by stage; null without requirement
+    std::optional<double> fully_domestic_share;          ///< of final-product demand
+    std::map<std::string, double> stranded_capacity_t;   ///< by plant
+    std::optional<std::string> bottleneck_stage;
+    double demand_t = 0;
+    double imports_musd = 0;
 };
 
 struct ChainResult {
     double capex_musd = 0;
     double npv_musd = 0;
-    std::vector<ChainYear> years;  ///< base_year .. end_year
+    std::optional<int> first_domestic_output_year;
+    std::optional<int> independence_year;
+    double independence_target_year = 0;
+    std::map<std::string, std::string> notes;  ///< metric -> why it is null
+    std::vector<ChainYear> years;  ///< base_year (or the first capex year) .. end_year
 };
 
 struct PlanResult {

@@ -24,6 +24,7 @@ dollars = "real"                            # "real" | "nominal": how money in t
 inflation = 0.025                           # per year, in (-0.5, 1)
 final_product = "ndpr_oxide"                # material id; default: the fabrication plant's output
 independence_target = 0.5                   # share of final-product demand, [0, 1]
+independence_target_year = {end}            # deadline for independence and the critical path; default end_year
 
 [finance]
 risk_free = 0.043                           # nominal, [-0.05, 1)

@@ -133,6 +133,8 @@ void check_project(Checker& c, const model::Plan& plan) {
     c.above("project.end_year", p.end_year, "base_year", p.base_year);
     c.growth("project.inflation", p.inflation);
     c.fraction("project.independence_target", p.independence_target);
+    if (p.end_year > p.base_year)  // else the default (end_year) is already reported as end_year
+        c.above("project.independence_target_year", p.independence_target_year, "base_year", p.base_year);
     const model::Finance& f = plan.finance;
     c.rate("finance.risk_free", f.risk_free);
     c.rate("finance.equity_risk_premium", f.equity_risk_premium);

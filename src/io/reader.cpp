@@ -33,6 +33,8 @@ void read_project(Table& root) {
     t->number("inflation", p.inflation);
     t->text("final_product", p.final_product);
     t->number("independence_target", p.independence_target);
+    p.independence_target_year = p.end_year;
+    t->number("independence_target_year", p.independence_target_year);
     t->finish();
 }
 

@@ -19,7 +19,8 @@ template <class Obj> struct Field {
 const std::vector<Field<Project>>& project_fields() {
     static const std::vector<Field<Project>> f{NUM(Project, base_year), NUM(Project, end_year),
                                                NUM(Project, inflation),
-                                               NUM(Project, independence_target)};
+                                               NUM(Project, independence_target),
+                                               NUM(Project, independence_target_year)};
     return f;
 }
 const std::vector<Field<Finance>>& finance_fields() {

@@ -36,6 +36,7 @@ struct Project {
     double inflation = 0.025;
     std::string final_product;     ///< material id; default: the output of the last stage
     double independence_target = 0.5;
+    double independence_target_year = 0;  ///< deadline of the critical path; default end_year
 };
 
 struct Finance {

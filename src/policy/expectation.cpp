@@ -22,6 +22,7 @@ RiskEngine::RiskEngine(const model::Plan& plan, EngineOptions options, std::shar
     base_ = finance::plant_flows<double>(plan_);
     base_times_ = timeline::schedule_plants<double>(plan_);
     times_ = base_times_;
+    base_balance_ = finance::plan_balance(plan_, base_times_);
     touch_.assign(plan_.plants.size(), 0);
     counts_.resize(risk_count_);
     enumerated_.resize(risk_count_);
@@ -69,8 +70,32 @@ const std::vector<WeightedOutcome>& RiskEngine::outcomes_of(std::size_t risk) {
     return *enumerated_[risk];
 }
 
-double RiskEngine::evaluate(std::size_t plant, const std::optional<double>& price) const {
-    finance::PlantLedger<double> pl(work_, plant, times_[plant]);
+double RiskEngine::evaluate(std::size_t plant, const std::optional<double>& price, chain::ChainBalance* cached) const {
+    // each plant is coupled to the chain's mass balance, exactly as finance::plant_flows does;
+    // the balance is recomputed only when the outcome moved a schedule or restricts supply
+    bool moved = false;
+    for (std::size_t i = 0; i < times_.size() && !moved; ++i)
+        moved = times_[i].operation_start < base_times_[i].operation_start ||
+                times_[i].operation_start > base_times_[i].operation_start ||
+                times_[i].nameplate > base_times_[i].nameplate || times_[i].nameplate < base_times_[i].nameplate;
+    chain::ChainBalance local;
+    const chain::ChainBalance* balance = &base_balance_;
+    if (moved || !work_.shocks.empty()) {
+        // a caller that revalues the same outcome at several prices keeps its balance: the
+        // balance is physical and does not depend on the price
+        if (cached && !cached->years.empty()) {
+            balance = cached;
+        } else {
+            local = finance::plan_balance(work_, times_);
+            if (cached) {
+                *cached = std::move(local);
+                balance = cached;
+            } else {
+                balance = &local;
+            }
+        }
+    }
+    finance::PlantLedger<double> pl(work_, plant, times_[plant], balance);
     finance::LedgerOptions<double> o;
     o.output_price_real = price;
     return finance::project_npv(pl, pl.run(o));
@@ -239,14 +264,18 @@ double RiskEngine::npv_of_outcome(std::size_t plant, const JointOutcome& joint) 
 std::optional<double> RiskEngine::lcop(std::size_t plant, Coalition active, std::string& note) {
     const Coalition mask = active & touch_[plant];
     std::map<double, double> seen;
+    // the balances of the first outcomes, kept across the price search (bounded in memory)
+    constexpr std::size_t kCachedBalances = 1024;
+    std::vector<chain::ChainBalance> balances(kCachedBalances);
     auto expected = [&](double price) {
         if (auto it = seen.find(price); it != seen.end()) return it->second;
         double sum = 0;
         if (mask == 0) {
             sum = evaluate(plant, price);
         } else {
-            for_each_outcome(plant, mask, opt_.lcop_paths,
-                             [&](double w, std::size_t, Coalition) { sum += w * evaluate(plant, price); });
+            for_each_outcome(plant, mask, opt_.lcop_paths, [&](double w, std::size_t index, Coalition) {
+                sum += w * evaluate(plant, price, index < kCachedBalances ? &balances[index] : nullptr);
+            });
         }
         seen[price] = sum;
         return sum;

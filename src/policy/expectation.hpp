@@ -15,6 +15,7 @@
 /// only the plant in question is run through finance::PlantLedger, exactly as
 /// finance::plant_flows runs it: NPV of its FCFF at the WACC of that outcome's ledger.
 
+#include "chain/chain_result.hpp"
 #include "finance/plan_finance.hpp"
 #include "model/plan.hpp"
 #include "policy/outcomes.hpp"
@@ -35,10 +36,10 @@ namespace reeplan::policy {
 /// that touch a plant); beyond it, sampling.
 inline constexpr double kEnumerationLimit = 4096;
 /// Default number of sampled paths.
-inline constexpr std::size_t kSamplePaths = 20000;
+inline constexpr std::size_t kSamplePaths = 2000;
 /// Default number of sampled paths used for the risk-adjusted LCOP of a sampled plant (each
 /// step of the root search revalues every path).
-inline constexpr std::size_t kLcopPaths = 500;
+inline constexpr std::size_t kLcopPaths = 250;
 
 struct EngineOptions {
     std::uint64_t seed = 1;
@@ -97,7 +98,8 @@ private:
         double until = -1e300;
     };
     void for_each_outcome(std::size_t plant, Coalition mask, std::size_t max_paths, const Visit& visit);
-    double evaluate(std::size_t plant, const std::optional<double>& price) const;
+    double evaluate(std::size_t plant, const std::optional<double>& price,
+                    chain::ChainBalance* cached = nullptr) const;
     std::string signature(std::size_t plant, Coalition mask) const;
     const std::vector<WeightedOutcome>& outcomes_of(std::size_t risk);
 
@@ -107,6 +109,7 @@ private:
     std::size_t risk_count_ = 0;
     std::vector<finance::PlantFlows<double>> base_;
     std::vector<timeline::PhaseTimes<double>> base_times_, times_;
+    chain::ChainBalance base_balance_;  ///< the mass balance of the plan without risk
     std::vector<Coalition> touch_;
     std::vector<std::vector<Horizon>> horizon_;  // [risk][plant]
     std::vector<double> counts_;

@@ -21,8 +21,9 @@ struct OperatingFlows {
     double wacc = 0;
 };
 
-OperatingFlows operating_flows(const model::Plan& plan, std::size_t i, const timeline::PhaseTimes<double>& t) {
-    finance::PlantLedger<double> pl(plan, i, t);
+OperatingFlows operating_flows(const model::Plan& plan, std::size_t i, const timeline::PhaseTimes<double>& t,
+                               const chain::ChainBalance& balance) {
+    finance::PlantLedger<double> pl(plan, i, t, &balance);
     const finance::Ledger<double> L = pl.run(finance::LedgerOptions<double>{});
     OperatingFlows f;
     f.first_year = L.first_year;
@@ -256,10 +257,11 @@ PolicyResult compute_policy(const model::Plan& plan, const PolicyOptions& opt) {
     // ---- hazard approximations: λL and the discrete form per reversal risk -------------------
     std::vector<OperatingFlows> base_ops(n_plants);
     const auto times = timeline::schedule_plants<double>(plan);
+    const chain::ChainBalance balance = finance::plan_balance(plan, times);  // supports do not move it
     std::vector<double> base_pv(n_plants);
     double chain_pv = 0, chain_rate = 0;
     for (std::size_t i = 0; i < n_plants; ++i) {
-        base_ops[i] = operating_flows(plan, i, times[i]);
+        base_ops[i] = operating_flows(plan, i, times[i], balance);
         base_pv[i] = positive_pv(project, base_ops[i], base_ops[i].wacc);
         chain_pv += base_pv[i];
         chain_rate += base_pv[i] * base_ops[i].wacc;
@@ -282,7 +284,7 @@ PolicyResult compute_policy(const model::Plan& plan, const PolicyOptions& opt) {
                 chain_removed += base_pv[i];
                 continue;
             }
-            const double pv = positive_pv(project, operating_flows(removed, i, times[i]), base_ops[i].wacc);
+            const double pv = positive_pv(project, operating_flows(removed, i, times[i], balance), base_ops[i].wacc);
             chain_removed += pv;
             loss[i][k] = base_pv[i] > 0 ? std::clamp(1.0 - pv / base_pv[i], 0.0, 1.0) : 0.0;
             HazardApproximation h;

@@ -1,5 +1,7 @@
 #include "report/render.hpp"
 
+#include "report/detail/policy_json.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -80,7 +82,7 @@ Json plant_json(const finance::PlantResult& p) {
 
 const char* version() { return REEPLAN_VERSION; }
 
-std::string render_json(const finance::PlanResult& plan, const RunInfo& info) {
+std::string render_json(const finance::PlanResult& plan, const RunInfo& info, const policy::PolicyResult* policy) {
     Json j;
     j["reeplan_version"] = version();
     j["output_format"] = 1;
@@ -93,16 +95,34 @@ std::string render_json(const finance::PlanResult& plan, const RunInfo& info) {
     Json chain;
     chain["capex_musd"] = num(plan.chain.capex_musd);
     chain["npv_musd"] = num(plan.chain.npv_musd);
+    chain["first_domestic_output_year"] = opt(plan.chain.first_domestic_output_year);
+    chain["independence_year"] = opt(plan.chain.independence_year);
+    chain["independence_target_year"] = num(plan.chain.independence_target_year);
+    Json chain_notes = Json::object();
+    for (const auto& [k, v] : plan.chain.notes) chain_notes[k] = v;
+    chain["notes"] = chain_notes;
     Json years = Json::array();
     for (const auto& y : plan.chain.years) {
         Json by_stage = Json::object(), prod = Json::object();
         for (const auto& [k, v] : y.capex_by_stage_musd) by_stage[k] = num(v);
         for (const auto& [k, v] : y.production_t) prod[k] = num(v);
-        years.push_back(Json{{"year", y.year}, {"capex_musd", num(y.capex_musd)}, {"capex_by_stage_musd", by_stage},
-                             {"production_t", prod}});
+        Json coverage = Json::object(), stranded = Json::object();
+        for (const auto& [k, v] : y.coverage) coverage[k] = opt(v);
+        for (const auto& [k, v] : y.stranded_capacity_t) stranded[k] = num(v);
+        years.push_back(Json{{"year", y.year},
+                             {"capex_musd", num(y.capex_musd)},
+                             {"capex_by_stage_musd", by_stage},
+                             {"production_t", prod},
+                             {"demand_t", num(y.demand_t)},
+                             {"coverage", coverage},
+                             {"fully_domestic_share", opt(y.fully_domestic_share)},
+                             {"stranded_capacity_t", stranded},
+                             {"bottleneck_stage", y.bottleneck_stage ? Json(*y.bottleneck_stage) : Json(nullptr)},
+                             {"imports_musd", num(y.imports_musd)}});
     }
     chain["years"] = years;
     j["chain"] = chain;
+    if (policy) j["policy"] = detail::policy_block(*policy);
     j["warnings"] = plan.warnings;
     return j.dump(2) + "\n";
 }

@@ -2,6 +2,7 @@
 /// Renderers of a computed plan. Each returns the whole report as a string; only src/cli/ prints.
 
 #include "finance/plan_result.hpp"
+#include "policy/policy_result.hpp"
 
 #include <string>
 #include <vector>
@@ -24,14 +25,18 @@ struct TableOptions {
 
 /// JSON per ../shared/spec/output-contract.md: full-precision numbers, null with a note for a
 /// metric that does not exist, keys in a fixed order so output is byte-for-byte deterministic.
-std::string render_json(const finance::PlanResult& plan, const RunInfo& info);
+/// With `policy`, the contract's `policy` block follows the chain.
+std::string render_json(const finance::PlanResult& plan, const RunInfo& info,
+                        const policy::PolicyResult* policy = nullptr);
 
 /// Long-format CSV: `plant,year,metric,value`, one row per plant, year and metric; plant-level
 /// metrics have an empty year; the chain is plant "chain".
 std::string render_csv(const finance::PlanResult& plan, const RunInfo& info);
 
 /// The human-readable table, readable at 100 columns.
-std::string render_table(const finance::PlanResult& plan, const RunInfo& info, const TableOptions& opt);
+/// With `policy`, the cost-of-capital table adds the policy premium π and WACC + π.
+std::string render_table(const finance::PlanResult& plan, const RunInfo& info, const TableOptions& opt,
+                         const policy::PolicyResult* policy = nullptr);
 
 /// The version the reports carry.
 const char* version();

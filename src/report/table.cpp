@@ -53,21 +53,42 @@ void plant_summary(std::string& out, const finance::PlanResult& plan, const Styl
     }
 }
 
-void cost_of_capital(std::string& out, const finance::PlanResult& plan, const Style& st) {
-    out += "\n" + st.bold("Cost of capital") + "\n";
-    out += fmt::format("{:<9} {:>8} {:>8} {:>10} {:>10} {:>10} {:>8}\n", "plant", "beta_u", "beta_L", "k_equity",
-                       "k_debt", "D/V", "WACC");
-    for (const auto& p : plan.plants) {
+void cost_of_capital(std::string& out, const finance::PlanResult& plan, const Style& st,
+                     const policy::PolicyResult* policy) {
+    out += "\n" + st.bold("Cost of capital") +
+           (policy ? st.dim("  (π: policy premium; reeplan premium shows its derivation)") : std::string()) + "\n";
+    out += fmt::format("{:<9} {:>8} {:>8} {:>10} {:>10} {:>10} {:>8}", "plant", "beta_u", "beta_L", "k_equity", "k_debt",
+                       "D/V", "WACC");
+    out += policy ? fmt::format(" {:>8} {:>9}\n", "π", "WACC + π") : "\n";
+    for (std::size_t i = 0; i < plan.plants.size(); ++i) {
+        const auto& p = plan.plants[i];
         const auto& c = p.cost_of_capital;
-        out += fmt::format("{:<9} {:>8.3f} {:>8.3f} {:>10} {:>10} {:>10} {:>8}\n", p.id, c.unlevered_beta, c.levered_beta,
+        out += fmt::format("{:<9} {:>8.3f} {:>8.3f} {:>10} {:>10} {:>10} {:>8}", p.id, c.unlevered_beta, c.levered_beta,
                            pct(c.cost_of_equity) + (c.cost_of_equity_overridden ? "*" : ""), pct(c.cost_of_debt),
                            pct(c.debt_share), pct(c.wacc));
+        if (policy && i < policy->plants.size()) {
+            const auto& prem = policy->plants[i].estimate.premium;
+            out += fmt::format(" {:>8} {:>9}\n", prem ? fmt::format("{:.0f}bp", 1e4 * *prem) : "-",
+                               prem ? pct(c.wacc + *prem) : "-");
+        } else {
+            out += "\n";
+        }
     }
+    if (policy && policy->chain.estimate.premium)
+        out += fmt::format("{:<9} {:>67}\n", "chain", fmt::format("π {:.0f}bp", 1e4 * *policy->chain.estimate.premium));
 }
 
 void chain_summary(std::string& out, const finance::PlanResult& plan, const Style& st) {
     const auto& ch = plan.chain;
     out += "\n" + st.bold("Chain") + fmt::format("  capex {}  NPV {}\n", grouped(ch.capex_musd, 1), grouped(ch.npv_musd, 1));
+    auto year_or_note = [&](const std::optional<int>& y, const char* key) {
+        if (y) return std::to_string(*y);
+        auto it = ch.notes.find(key);
+        return it == ch.notes.end() ? std::string("-") : "none (" + it->second + ")";
+    };
+    out += fmt::format("  first fully domestic output {}; independence {} (target {:.0f})\n",
+                       year_or_note(ch.first_domestic_output_year, "first_domestic_output_year"),
+                       year_or_note(ch.independence_year, "independence_year"), ch.independence_target_year);
     out += fmt::format("{:<6} {:>10} {:>10} {:>10} {:>12}\n", "year", "refining", "alloying", "fabrication", "cumulative");
     double cum = 0;
     for (const auto& y : ch.years) {
@@ -79,6 +100,27 @@ void chain_summary(std::string& out, const finance::PlanResult& plan, const Styl
         };
         out += fmt::format("{:<6} {:>10} {:>10} {:>10} {:>12}\n", y.year, grouped(at("refining"), 1),
                            grouped(at("alloying"), 1), grouped(at("fabrication"), 1), grouped(cum, 1));
+    }
+    // coverage of domestic final demand by stage, from the first year anything is produced
+    out += "\n" + st.bold("Coverage") + st.dim("  (domestic output over what domestic demand needs of each stage)") + "\n";
+    out += fmt::format("{:<6} {:>9} {:>9} {:>9} {:>11} {:>15} {:>12} {:>9}\n", "year", "demand t", "refining",
+                       "alloying", "fabrication", "fully domestic", "bottleneck", "stranded");
+    auto share = [](const std::optional<double>& v) { return v ? fmt::format("{:.0f}%", 100 * *v) : std::string("-"); };
+    int shown = 0;
+    for (const auto& y : ch.years) {
+        bool producing = false;
+        for (const auto& [m, t] : y.production_t) producing = producing || t > 0;
+        if (!producing || shown >= 12) continue;
+        ++shown;
+        double stranded = 0;
+        for (const auto& [p, t] : y.stranded_capacity_t) stranded += t;
+        auto cov = [&](const char* k) {
+            auto it = y.coverage.find(k);
+            return it == y.coverage.end() ? std::string("-") : share(it->second);
+        };
+        out += fmt::format("{:<6} {:>9} {:>9} {:>9} {:>11} {:>15} {:>12} {:>9}\n", y.year, grouped(y.demand_t, 0),
+                           cov("refining"), cov("alloying"), cov("fabrication"), share(y.fully_domestic_share),
+                           y.bottleneck_stage.value_or("-"), grouped(stranded, 0));
     }
 }
 
@@ -99,7 +141,8 @@ void statements(std::string& out, const finance::PlantResult& p, const Style& st
 
 }  // namespace
 
-std::string render_table(const finance::PlanResult& plan, const RunInfo& info, const TableOptions& opt) {
+std::string render_table(const finance::PlanResult& plan, const RunInfo& info, const TableOptions& opt,
+                         const policy::PolicyResult* policy) {
     Style st{opt.color};
     std::string out;
     out += st.bold(fmt::format("reeplan {} — {}", version(), info.project_name.empty() ? info.input_path : info.project_name));
@@ -107,7 +150,7 @@ std::string render_table(const finance::PlanResult& plan, const RunInfo& info, c
     for (const auto& s : info.sets) out += st.dim("  --set " + s) + "\n";
     out += "\n";
     plant_summary(out, plan, st);
-    cost_of_capital(out, plan, st);
+    cost_of_capital(out, plan, st, policy);
     chain_summary(out, plan, st);
     if (opt.years)
         for (const auto& p : plan.plants) statements(out, p, st);

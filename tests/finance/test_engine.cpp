@@ -270,3 +270,21 @@ TEST_CASE("the fast path gives the same NPV as the full valuation", "[finance][e
     // at the IRR the NPV of the same flows is zero
     CHECK(std::abs(finance::npv_at(plan.project, flows[0], *full[0].irr)) < 1e-6);
 }
+
+TEST_CASE("a year of delay costs NPV in proportion to the discounting it adds", "[finance][engine]") {
+    // without taxes, debt or inflation, a year more of permitting moves every flow one year out:
+    // NPV(delayed) = NPV / (1 + r) exactly. A year more of construction keeps the capex where it
+    // was and moves only the operating flows: the change is NPV_ops · (1/(1 + r) − 1).
+    model::Plan plan = simple_plan();
+    plan.materials[1].market_price_usd_per_kg = model::Series(120.0);
+    auto effects = finance::delay_npv_effects(plan);
+    REQUIRE(effects.size() == 4);
+    const double npv = finance::plant_flows<double>(plan)[0].npv;
+    CHECK(npv > 0);
+    REQUIRE(effects[0].phase == timeline::Phase::Permitting);
+    CHECK(effects[0].plant_npv_change_musd == Approx(npv / 1.08 - npv).epsilon(1e-9));
+    CHECK(effects[0].chain_npv_change_musd == Approx(effects[0].plant_npv_change_musd).epsilon(1e-12));
+    REQUIRE(effects[1].phase == timeline::Phase::Construction);
+    // construction of one year becomes two: capex spread over two years, operation a year later
+    CHECK(effects[1].plant_npv_change_musd < 0);
+}

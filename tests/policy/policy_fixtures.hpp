@@ -56,7 +56,7 @@ inline model::Plan policy_plan() {
     model::Plant alloy_plant;
     alloy_plant.id = "alloy-1";
     alloy_plant.output = "alloy";
-    alloy_plant.capacity_tpy = 1000;
+    alloy_plant.capacity_tpy = 3000;  // more than sep-1 makes: imports of oxide are needed, so a restriction binds
     alloy_plant.inputs["oxide"] = 1.0;
     alloy_plant.capex_musd = 150;
     alloy_plant.fixed_opex_musd = 5;

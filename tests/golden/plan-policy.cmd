@@ -1,0 +1,1 @@
+plan configs/us-ndfeb-chain.toml --policy

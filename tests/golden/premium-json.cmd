@@ -1,0 +1,1 @@
+premium configs/us-ndfeb-chain.toml --format json

@@ -1,0 +1,1 @@
+premium configs/us-ndfeb-chain.toml --scenario floor-ends-2029

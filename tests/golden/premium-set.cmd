@@ -1,0 +1,1 @@
+premium configs/us-ndfeb-chain.toml --set risk.election-reversal.probability=0.5

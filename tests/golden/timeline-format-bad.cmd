@@ -1,0 +1,1 @@
+timeline configs/minimal.toml --format pdf

@@ -1,0 +1,1 @@
+timeline configs/us-ndfeb-chain.toml

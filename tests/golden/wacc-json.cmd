@@ -1,0 +1,1 @@
+wacc configs/us-ndfeb-chain.toml --format json

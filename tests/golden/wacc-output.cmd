@@ -1,0 +1,1 @@
+wacc configs/minimal.toml --format json --output {tmp}/out
