@@ -2,6 +2,9 @@
 /// The subcommands of `reeplan`. Each file adds one subcommand to the app and returns the
 /// function that runs it once the command line is parsed. Only this folder prints.
 
+#include "model/plan.hpp"
+#include "report/render.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -14,6 +17,28 @@ namespace reeplan::cli {
 enum Exit : int { Ok = 0, Failure = 1, Usage = 2, BadInput = 3, OutputFailed = 4 };
 
 using Runner = std::function<int()>;
+
+/// The options every report command shares: the input, its scenario and overrides, and where
+/// and how the report goes.
+struct RunArgs {
+    std::string file;
+    std::string format = "table";
+    std::string output;
+    std::string scenario;
+    std::vector<std::string> sets;
+    std::string scenario_name() const { return scenario.empty() ? "base" : scenario; }
+    /// Colour only on a terminal, never into a file, never with NO_COLOR.
+    bool color() const;
+};
+
+/// FILE, --format (one of `formats`), --output, --scenario and --set.
+void add_run_options(CLI::App* sub, RunArgs& a, const std::vector<std::string>& formats);
+
+/// Reads FILE, then applies --scenario and every --set (model::InputError on any problem).
+model::Plan load_run_plan(const RunArgs& a);
+
+/// What the report says of the run: path, SHA-256 of the input, project, scenario, overrides.
+report::RunInfo run_info(const RunArgs& a, const model::Plan& plan);
 
 Runner add_plan(CLI::App& app);
 Runner add_validate(CLI::App& app);
