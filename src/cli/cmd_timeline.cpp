@@ -1,6 +1,7 @@
 #include "chain/balance.hpp"
 #include "chain/delay.hpp"
 #include "cli/commands.hpp"
+#include "finance/plan_finance.hpp"
 #include "report/timeline.hpp"
 
 #include <memory>
@@ -22,7 +23,7 @@ Runner add_timeline(CLI::App& app) {
         const model::Plan plan = load_run_plan(*a);
         const double target_year = plan.project.independence_target_year;
         report::ChainTimeline tl{chain::balance_chain(plan, target_year), chain::delay_effects(plan, target_year, 1.0),
-                                 chain::capital_deployment(plan)};
+                                 chain::capital_deployment(plan), finance::delay_npv_effects(plan, 1.0)};
         const report::RunInfo info = run_info(*a, plan);
         std::string text;
         if (a->format == "json") text = report::render_timeline_json(plan, tl, info);

@@ -5,6 +5,7 @@
 /// src/cli/ prints. Tonnes, real base-year million USD, decimal calendar years, as in
 /// chain/chain_result.hpp.
 
+#include "finance/plan_finance.hpp"
 #include "chain/chain_result.hpp"
 #include "model/plan.hpp"
 #include "report/render.hpp"
@@ -22,6 +23,9 @@ struct ChainTimeline {
     chain::ChainBalance balance;
     chain::DelayEffects delays;
     chain::CapitalDeployment deployment;
+    /// NPV changes of the same delays (finance::delay_npv_effects), aligned with delays.phases;
+    /// empty when not computed.
+    std::vector<finance::DelayNpv> delay_npv;
 };
 
 /// The terminal report: Gantt chart (█ and eighth blocks ▏▎▍▌▋▊▉, at least four cells a year;

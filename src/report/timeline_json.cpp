@@ -137,8 +137,12 @@ Json delay_json(const model::Plan& plan, const ChainTimeline& tl) {
     j["base_first_domestic_output_year"] = opt(d.base_first_domestic_output_year);
     j["base_independence_year"] = opt(d.base_independence_year);
     Json phases = Json::array();
-    for (const auto& e : d.phases) {
+    const bool money = tl.delay_npv.size() == d.phases.size();
+    for (std::size_t k = 0; k < d.phases.size(); ++k) {
+        const auto& e = d.phases[k];
         phases.push_back(Json{{"plant", plan.plants[e.plant].id},
+                              {"plant_npv_change_musd", money ? num(tl.delay_npv[k].plant_npv_change_musd) : Json(nullptr)},
+                              {"chain_npv_change_musd", money ? num(tl.delay_npv[k].chain_npv_change_musd) : Json(nullptr)},
                               {"phase", timeline::to_string(e.phase)},
                               {"delay_years", num(e.delay_years)},
                               {"total_float_years", num(e.total_float_years)},

@@ -261,17 +261,24 @@ void delays(std::string& out, const model::Plan& plan, const ChainTimeline& tl, 
            st.dim(fmt::format("  (each phase {} year{} longer, one at a time)", d.phases.front().delay_years,
                               near(d.phases.front().delay_years, 1.0) ? "" : "s")) +
            "\n" +
-           st.dim(fmt::format("base: first fully domestic output {}, independence {}; float against {:g}",
+           st.dim(fmt::format("base: first fully domestic output {}, independence {}; float against {:g}; "
+                              "NPV changes in million nominal USD",
                               year_or_dash(d.base_first_domestic_output_year), year_or_dash(d.base_independence_year),
                               tl.balance.independence_target_year)) +
            "\n";
-    out += fmt::format("{:<{}} {:<13} {:>7}  {:>12} {:>6}  {:>12} {:>6}\n", "plant", id_w, "phase", "float", "first output",
+    const bool money = tl.delay_npv.size() == d.phases.size();
+    out += fmt::format("{:<{}} {:<13} {:>7}  {:>12} {:>6}  {:>12} {:>6}", "plant", id_w, "phase", "float", "first output",
                        "shift", "independence", "shift");
-    for (const auto& e : d.phases) {
+    out += money ? fmt::format("  {:>9} {:>9}\n", "NPV Δ", "chain Δ") : "\n";
+    for (std::size_t k = 0; k < d.phases.size(); ++k) {
+        const auto& e = d.phases[k];
         std::string line = fmt::format("{:<{}} {:<13} {:>7.2f}  {:>12} {:>6}  {:>12} {:>6}", plan.plants[e.plant].id, id_w,
                                        timeline::to_string(e.phase), e.total_float_years,
                                        year_or_dash(e.first_domestic_output_year), shift(e.first_domestic_shift_years),
                                        year_or_dash(e.independence_year), shift(e.independence_shift_years));
+        if (money)
+            line += fmt::format("  {:>9} {:>9}", grouped(tl.delay_npv[k].plant_npv_change_musd, 1),
+                                grouped(tl.delay_npv[k].chain_npv_change_musd, 1));
         const bool hurts = e.independence_shift_years.value_or(0) > 0 || e.first_domestic_shift_years.value_or(0) > 0 ||
                            (d.base_independence_year && !e.independence_year);
         out += (hurts ? st.bold(line) : line) + "\n";
