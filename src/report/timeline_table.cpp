@@ -258,11 +258,11 @@ void delays(std::string& out, const model::Plan& plan, const ChainTimeline& tl, 
     std::size_t id_w = 5;
     for (const auto& p : plan.plants) id_w = std::max(id_w, p.id.size());
     out += "\n" + st.bold("Delay economics") +
-           st.dim(fmt::format("  (each phase {} year{} longer, one at a time)", d.phases.front().delay_years,
+           st.dim(fmt::format("  (each phase {} year{} longer, one at a time; NPV in million nominal USD)",
+                              d.phases.front().delay_years,
                               near(d.phases.front().delay_years, 1.0) ? "" : "s")) +
            "\n" +
-           st.dim(fmt::format("base: first fully domestic output {}, independence {}; float against {:g}; "
-                              "NPV changes in million nominal USD",
+           st.dim(fmt::format("base: first fully domestic output {}, independence {}; float against {:g}",
                               year_or_dash(d.base_first_domestic_output_year), year_or_dash(d.base_independence_year),
                               tl.balance.independence_target_year)) +
            "\n";

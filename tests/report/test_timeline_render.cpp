@@ -18,7 +18,8 @@ model::Plan bundled() { return io::load_plan(std::string(REEPLAN_SOURCE_DIR) + "
 
 report::ChainTimeline compute(const model::Plan& plan) {
     const double target = plan.project.independence_target_year;
-    return {chain::balance_chain(plan, target), chain::delay_effects(plan, target, 1.0), chain::capital_deployment(plan)};
+    return {chain::balance_chain(plan, target), chain::delay_effects(plan, target, 1.0), chain::capital_deployment(plan),
+            finance::delay_npv_effects(plan, 1.0)};
 }
 
 report::RunInfo info_of(const model::Plan& plan) { return {"configs/us-ndfeb-chain.toml", "0", plan.project.name, "base", {}}; }
