@@ -1,3 +1,4 @@
+#include "report/detail/csv_writer.hpp"
 #include "report/render.hpp"
 
 #include <fmt/format.h>
@@ -8,26 +9,7 @@ namespace reeplan::report {
 
 namespace {
 
-std::string field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) {
-        if (c == '"') q += '"';
-        q += c;
-    }
-    return q + "\"";
-}
-
-struct Writer {
-    std::string out;
-    void row(const std::string& plant, const std::string& year, const char* metric, double v) {
-        if (!std::isfinite(v)) return;
-        out += fmt::format("{},{},{},{}\n", field(plant), year, metric, v);
-    }
-    template <class V> void row(const std::string& plant, const std::string& year, const char* metric, const std::optional<V>& v) {
-        if (v) row(plant, year, metric, static_cast<double>(*v));
-    }
-};
+using Writer = detail::CsvWriter;
 
 }  // namespace
 

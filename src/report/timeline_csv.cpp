@@ -1,5 +1,6 @@
 // `reeplan timeline --format csv`: long format, entity,year,metric,value.
 
+#include "report/detail/csv_writer.hpp"
 #include "report/timeline.hpp"
 
 #include <fmt/format.h>
@@ -13,30 +14,7 @@ namespace {
 
 using namespace timeline_detail;
 
-std::string field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) {
-        if (c == '"') q += '"';
-        q += c;
-    }
-    return q + "\"";
-}
-
-struct Writer {
-    std::string out;
-    /// Years are integers; an empty year is written as "". Non-finite values are left out.
-    void row(const std::string& entity, const std::string& year, const char* metric, double v) {
-        if (!std::isfinite(v)) return;
-        out += fmt::format("{},{},{},{}\n", field(entity), year, metric, v);
-    }
-    template <class V> void row(const std::string& entity, const std::string& year, const char* metric, const std::optional<V>& v) {
-        if (v) row(entity, year, metric, static_cast<double>(*v));
-    }
-    void text(const std::string& entity, const std::string& year, const char* metric, const std::string& v) {
-        out += fmt::format("{},{},{},{}\n", field(entity), year, metric, field(v));
-    }
-};
+using Writer = detail::CsvWriter;
 
 }  // namespace
 

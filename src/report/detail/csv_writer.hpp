@@ -1,0 +1,40 @@
+#pragma once
+/// The long-format CSV writer shared by the renderers of src/report/: `entity,year,metric,value`
+/// rows, RFC 4180 quoting, non-finite values left out.
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <optional>
+#include <string>
+
+namespace reeplan::report::detail {
+
+/// A CSV field, quoted when it holds a comma, a quote or a newline (RFC 4180).
+inline std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) {
+        if (c == '"') q += '"';
+        q += c;
+    }
+    return q + "\"";
+}
+
+struct CsvWriter {
+    std::string out;
+    /// An empty year is written as nothing. Non-finite values are left out.
+    void row(const std::string& entity, const std::string& year, const char* metric, double v) {
+        if (!std::isfinite(v)) return;
+        out += fmt::format("{},{},{},{}\n", csv_field(entity), year, metric, v);
+    }
+    template <class V>
+    void row(const std::string& entity, const std::string& year, const char* metric, const std::optional<V>& v) {
+        if (v) row(entity, year, metric, static_cast<double>(*v));
+    }
+    void text(const std::string& entity, const std::string& year, const char* metric, const std::string& v) {
+        out += fmt::format("{},{},{},{}\n", csv_field(entity), year, metric, csv_field(v));
+    }
+};
+
+}  // namespace reeplan::report::detail
