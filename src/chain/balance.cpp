@@ -5,15 +5,15 @@
 #include <algorithm>
 #include <cmath>
 #include <charconv>
-#include <functional>
-#include <map>
 
 namespace reeplan::chain {
 
 namespace {
 
-/// The recipe graph: materials by index, producers and consumers of each.
+/// The recipe graph: materials by index, producers and consumers of each. Rebuilt on every
+/// balance into storage kept by BalanceScratch.
 struct Graph {
+    std::size_t n_ids = 0;                         ///< ids[0, n_ids) are in use
     std::vector<std::string> ids;
     std::vector<const model::Material*> mat;     ///< null for ids the plan does not list
     std::vector<std::vector<std::size_t>> producers, consumers;
@@ -22,44 +22,35 @@ struct Graph {
     std::vector<std::size_t> order;               ///< plants, producers before consumers
     std::size_t final_product = 0;
 
+    std::size_t add(const std::string& id, const model::Material* m) {
+        if (n_ids == ids.size()) {
+            ids.push_back(id);
+            mat.push_back(m);
+        } else {
+            ids[n_ids] = id;
+            mat[n_ids] = m;
+        }
+        return n_ids++;
+    }
     std::size_t index(const std::string& id) {
-        for (std::size_t k = 0; k < ids.size(); ++k)
+        for (std::size_t k = 0; k < n_ids; ++k)
             if (ids[k] == id) return k;
-        ids.push_back(id);
-        mat.push_back(nullptr);
-        return ids.size() - 1;
+        return add(id, nullptr);
     }
     bool critical(std::size_t m) const { return mat[m] == nullptr || mat[m]->critical; }
 };
 
-Graph build_graph(const model::Plan& plan) {
-    Graph g;
-    for (const auto& m : plan.materials) {
-        g.ids.push_back(m.id);
-        g.mat.push_back(&m);
-    }
-    const std::size_t n = plan.plants.size();
-    g.output.resize(n);
-    g.inputs.resize(n);
-    for (std::size_t p = 0; p < n; ++p) {
-        g.output[p] = g.index(plan.plants[p].output);
-        for (const auto& [id, kg] : plan.plants[p].inputs)
-            if (kg > 0) g.inputs[p].emplace_back(g.index(id), kg);
-    }
-    g.final_product = g.index(timeline::final_product(plan));
-    g.producers.assign(g.ids.size(), {});
-    g.consumers.assign(g.ids.size(), {});
-    for (std::size_t p = 0; p < n; ++p) {
-        g.producers[g.output[p]].push_back(p);
-        for (const auto& [m, kg] : g.inputs[p]) g.consumers[m].push_back(p);
-    }
+enum class Mark { None, Active, Done };
 
-    // A loop in the recipes (a plant needing, through other plants, its own output) has no
-    // order to process in: report it as "a -> b -> a" over materials, like after-link cycles.
-    enum class Mark { None, Active, Done };
-    std::vector<Mark> mark(g.ids.size(), Mark::None);
-    std::vector<std::size_t> stack;
-    std::function<void(std::size_t)> visit = [&](std::size_t m) {
+/// Depth-first search over materials for a loop in the recipes (a plant needing, through other
+/// plants, its own output), reported as "a -> b -> a" over materials, like after-link cycles.
+struct RecipeLoopCheck {
+    const model::Plan& plan;
+    const Graph& g;
+    std::vector<Mark>& mark;
+    std::vector<std::size_t>& stack;
+
+    void visit(std::size_t m) {
         if (mark[m] == Mark::Done) return;
         if (mark[m] == Mark::Active) {
             std::string cycle;
@@ -79,36 +70,101 @@ Graph build_graph(const model::Plan& plan) {
             for (const auto& [in, kg] : g.inputs[p]) visit(in);
         stack.pop_back();
         mark[m] = Mark::Done;
-    };
-    for (std::size_t m = 0; m < g.ids.size(); ++m) visit(m);
+    }
+};
+
+/// Per-year sums of one stage's plants over one critical input, for the import-dependence runs.
+struct DependenceSums {
+    double need = 0, imp = 0, imp_musd = 0, unmet = 0, stranded = 0, idle = 0;
+};
+
+}  // namespace
+
+struct BalanceScratch::Impl {
+    Graph g;
+    std::vector<Mark> mark;
+    std::vector<std::size_t> stack, waiting;
+    std::vector<char> taken, allocated, shock_on;  ///< shock_on: [shock][material]
+    std::vector<double> allocated_total, req_total, dem_req, cap_sum, nameplate_sum, avail, price, plant_req;
+    /// (stage, critical material) pairs some plant of the stage consumes, in (stage, material)
+    /// order; each plant input's pair (none for a non-critical input)
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    std::vector<std::size_t> pair_of;                    ///< [stage × materials + material]
+    std::vector<std::vector<std::size_t>> input_pair;   ///< [plant][input]
+    std::vector<DependenceSums> dependence;              ///< [year][pair]
+    std::string final_product;
+};
+
+BalanceScratch::BalanceScratch() : impl_(std::make_unique<Impl>()) {}
+BalanceScratch::~BalanceScratch() = default;
+BalanceScratch::BalanceScratch(BalanceScratch&&) noexcept = default;
+BalanceScratch& BalanceScratch::operator=(BalanceScratch&&) noexcept = default;
+
+namespace {
+
+void build_graph(const model::Plan& plan, BalanceScratch::Impl& s) {
+    Graph& g = s.g;
+    g.n_ids = 0;
+    for (const auto& m : plan.materials) g.add(m.id, &m);
+    const std::size_t n = plan.plants.size();
+    g.output.resize(n);
+    g.inputs.resize(n);
+    for (std::size_t p = 0; p < n; ++p) {
+        g.output[p] = g.index(plan.plants[p].output);
+        g.inputs[p].clear();
+        for (const auto& [id, kg] : plan.plants[p].inputs)
+            if (kg > 0) g.inputs[p].emplace_back(g.index(id), kg);
+    }
+    s.final_product = timeline::final_product(plan);
+    g.final_product = g.index(s.final_product);
+    const std::size_t n_mat = g.n_ids;
+    g.producers.resize(std::max(g.producers.size(), n_mat));
+    g.consumers.resize(std::max(g.consumers.size(), n_mat));
+    for (std::size_t m = 0; m < n_mat; ++m) {
+        g.producers[m].clear();
+        g.consumers[m].clear();
+    }
+    for (std::size_t p = 0; p < n; ++p) {
+        g.producers[g.output[p]].push_back(p);
+        for (const auto& [m, kg] : g.inputs[p]) g.consumers[m].push_back(p);
+    }
+
+    s.mark.assign(n_mat, Mark::None);
+    s.stack.clear();
+    RecipeLoopCheck check{plan, g, s.mark, s.stack};
+    for (std::size_t m = 0; m < n_mat; ++m) check.visit(m);
 
     // Kahn's algorithm, always taking the ready plant earliest in (stage, file order).
-    std::vector<std::size_t> waiting(n, 0);
+    s.waiting.assign(n, 0);
     for (std::size_t p = 0; p < n; ++p)
-        for (const auto& [m, kg] : g.inputs[p]) waiting[p] += g.producers[m].size();
-    std::vector<bool> taken(n, false);
+        for (const auto& [m, kg] : g.inputs[p]) s.waiting[p] += g.producers[m].size();
+    s.taken.assign(n, 0);
+    g.order.clear();
     for (std::size_t step = 0; step < n; ++step) {
         std::size_t best = n;
         for (std::size_t p = 0; p < n; ++p)
-            if (!taken[p] && waiting[p] == 0 && (best == n || plan.plants[p].stage < plan.plants[best].stage)) best = p;
-        taken[best] = true;  // the loop check above guarantees a ready plant
+            if (!s.taken[p] && s.waiting[p] == 0 && (best == n || plan.plants[p].stage < plan.plants[best].stage))
+                best = p;
+        s.taken[best] = 1;  // the loop check above guarantees a ready plant
         g.order.push_back(best);
         for (std::size_t c : g.consumers[g.output[best]])
             for (const auto& [m, kg] : g.inputs[c])
-                if (m == g.output[best]) --waiting[c];
+                if (m == g.output[best]) --s.waiting[c];
     }
-    return g;
 }
 
-/// Import availability and price multiplier of material `m` in [y, y+1), after shocks.
-void import_terms(const model::Plan& plan, const Graph& g, std::size_t m, int y, double& available, double& price) {
+/// Import availability and price multiplier of material `m` in [y, y+1), after shocks
+/// (`shock_on[k * n_mat + m]`: shock k restricts material m).
+void import_terms(const model::Plan& plan, const Graph& g, const std::vector<char>& shock_on, std::size_t m, int y,
+                  double& available, double& price) {
     const model::Material* mat = g.mat[m];
     const double yd = static_cast<double>(y);
     available = mat ? std::clamp(mat->import_available.at(yd), 0.0, 1.0) : 1.0;
     price = mat ? mat->market_price_usd_per_kg.at(yd) : 0.0;
     double cut = 1.0, mult = 1.0;
-    for (const model::SupplyShock& s : plan.shocks) {
-        if (s.material != g.ids[m]) continue;
+    for (std::size_t k = 0; k < plan.shocks.size(); ++k) {
+        if (!shock_on[k * g.n_ids + m]) continue;
+        const model::SupplyShock& s = plan.shocks[k];
         const double w = timeline::overlap<double>(yd, yd + 1.0, s.start_year, s.end_year);
         cut = std::min(cut, 1.0 - w * (1.0 - s.available_share));
         mult *= 1.0 + w * (s.price_multiplier - 1.0);
@@ -119,47 +175,119 @@ void import_terms(const model::Plan& plan, const Graph& g, std::size_t m, int y,
 
 double clip01(double x) { return x < 0 ? 0.0 : (x > 1 ? 1.0 : x); }
 
-/// x with one decimal, for notes.
-std::string one_decimal(double x) {
+/// Appends x with one decimal, for notes.
+void append_one_decimal(std::string& to, double x) {
     char buf[64];
     const auto res = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, 1);
-    return std::string(buf, res.ptr);
+    to.append(buf, res.ptr);
+}
+
+/// Appends a whole number, for notes.
+void append_int(std::string& to, int x) {
+    char buf[16];
+    const auto res = std::to_chars(buf, buf + sizeof buf, x);
+    to.append(buf, res.ptr);
 }
 
 /// Above this many tonnes a shortfall counts (the allocation is exact to rounding).
 constexpr double tonnes_tol = 1e-9;
 
+/// Element `i` of `v`, appended when `v` is not that long yet: filling a vector entry by entry
+/// over storage kept from an earlier call (shrink it to the count at the end).
+template <class V> typename V::value_type& slot(V& v, std::size_t i) {
+    if (i == v.size()) v.emplace_back();
+    return v[i];
+}
+
 }  // namespace
 
 ChainBalance balance_flows(const model::Plan& plan, const std::vector<timeline::PhaseTimes<double>>& times,
                            double independence_target_year) {
-    Graph g = build_graph(plan);
-    const std::size_t n_plants = plan.plants.size();
-    const std::size_t n_mat = g.ids.size();
-
     ChainBalance out;
+    BalanceScratch scratch;
+    balance_flows_into(plan, times, independence_target_year, out, scratch);
+    return out;
+}
+
+void balance_flows_into(const model::Plan& plan, const std::vector<timeline::PhaseTimes<double>>& times,
+                        double independence_target_year, ChainBalance& out, BalanceScratch& scratch) {
+    BalanceScratch::Impl& s = *scratch.impl_;
+    build_graph(plan, s);
+    const Graph& g = s.g;
+    const std::size_t n_plants = plan.plants.size();
+    const std::size_t n_mat = g.n_ids;
+
     out.first_year = static_cast<int>(std::floor(plan.project.base_year));
     out.last_year = static_cast<int>(std::floor(plan.project.end_year));
     out.final_product = g.ids[g.final_product];
     out.independence_target = plan.project.independence_target;
     out.independence_target_year = independence_target_year;
-    out.materials = g.ids;
+    out.materials.resize(n_mat);
+    for (std::size_t m = 0; m < n_mat; ++m) out.materials[m] = g.ids[m];
     out.times = times;
+    out.schedule = timeline::CriticalPath{};
+    std::size_t n_unproduced = 0;
     for (std::size_t m = 0; m < n_mat; ++m)
-        if (g.critical(m) && g.producers[m].empty() && !g.consumers[m].empty()) out.unproduced_critical_inputs.push_back(g.ids[m]);
+        if (g.critical(m) && g.producers[m].empty() && !g.consumers[m].empty())
+            slot(out.unproduced_critical_inputs, n_unproduced++) = g.ids[m];
+    out.unproduced_critical_inputs.resize(n_unproduced);
+
+    s.shock_on.resize(plan.shocks.size() * n_mat);
+    for (std::size_t k = 0; k < plan.shocks.size(); ++k)
+        for (std::size_t m = 0; m < n_mat; ++m) s.shock_on[k * n_mat + m] = plan.shocks[k].material == g.ids[m];
 
     const model::Material* fp_mat = g.mat[g.final_product];
-    std::vector<double> allocated_total(n_mat), req_total(n_mat), dem_req(n_mat), cap_sum(n_mat),
-        nameplate_sum(n_mat), avail(n_mat), price(n_mat);
-    std::vector<double> plant_req(n_plants);
-    std::vector<bool> allocated(n_mat);
+    for (auto* v : {&s.allocated_total, &s.req_total, &s.dem_req, &s.cap_sum, &s.nameplate_sum, &s.avail, &s.price})
+        v->assign(n_mat, 0.0);
+    s.plant_req.assign(n_plants, 0.0);
+    s.allocated.assign(n_mat, 0);
+    std::vector<double>& allocated_total = s.allocated_total;
+    std::vector<double>& req_total = s.req_total;
+    std::vector<double>& dem_req = s.dem_req;
+    std::vector<double>& cap_sum = s.cap_sum;
+    std::vector<double>& nameplate_sum = s.nameplate_sum;
+    std::vector<double>& avail = s.avail;
+    std::vector<double>& price = s.price;
+    std::vector<double>& plant_req = s.plant_req;
 
-    for (int y = out.first_year; y <= out.last_year; ++y) {
-        ChainYear cy;
+    const std::size_t n_years =
+        out.last_year >= out.first_year ? static_cast<std::size_t>(out.last_year - out.first_year + 1) : 0;
+    out.years.resize(n_years);
+    // the (stage, critical input) pairs that occur: only they can depend on imports
+    constexpr std::size_t no_pair = static_cast<std::size_t>(-1);
+    s.pair_of.assign(stage_count * n_mat, no_pair);
+    for (std::size_t p = 0; p < n_plants; ++p)
+        for (const auto& [m, kg] : g.inputs[p])
+            if (g.critical(m)) s.pair_of[stage_index(plan.plants[p].stage) * n_mat + m] = 0;
+    s.pairs.clear();
+    for (std::size_t st_i = 0; st_i < stage_count; ++st_i)
+        for (std::size_t m = 0; m < n_mat; ++m)
+            if (s.pair_of[st_i * n_mat + m] != no_pair) {
+                s.pair_of[st_i * n_mat + m] = s.pairs.size();
+                s.pairs.emplace_back(st_i, m);
+            }
+    s.input_pair.resize(n_plants);
+    for (std::size_t p = 0; p < n_plants; ++p) {
+        s.input_pair[p].clear();
+        const std::size_t st_i = stage_index(plan.plants[p].stage);
+        for (const auto& [m, kg] : g.inputs[p]) s.input_pair[p].push_back(g.critical(m) ? s.pair_of[st_i * n_mat + m] : no_pair);
+    }
+    const std::size_t n_pairs = s.pairs.size();
+    s.dependence.assign(n_years * n_pairs, DependenceSums{});
+
+    for (std::size_t yi = 0; yi < n_years; ++yi) {
+        const int y = out.first_year + static_cast<int>(yi);
+        ChainYear& cy = out.years[yi];
         cy.year = y;
+        cy.demand_t = cy.domestic_final_t = cy.fully_domestic_final_t = 0;
+        cy.domestic_share.reset();
+        cy.fully_domestic_share.reset();
+        cy.stages = {};
+        cy.bottleneck.reset();
+        cy.imports_musd = cy.stranded_t = cy.stranded_capex_musd = 0;
         const double y0 = y, y1 = y + 1.0;
         cy.materials.assign(n_mat, MaterialYear{});
-        cy.plants.assign(n_plants, PlantYear{});
+        cy.plants.resize(n_plants);
 
         // 1. ramped capacity and each material's total requirement
         std::fill(req_total.begin(), req_total.end(), 0.0);
@@ -169,7 +297,7 @@ ChainBalance balance_flows(const model::Plan& plan, const std::vector<timeline::
             for (const auto& [m, kg] : g.inputs[p]) req_total[m] += py.ramped_capacity_t * kg;
         }
         for (std::size_t m = 0; m < n_mat; ++m) {
-            import_terms(plan, g, m, y, avail[m], price[m]);
+            import_terms(plan, g, s.shock_on, m, y, avail[m], price[m]);
             MaterialYear& my = cy.materials[m];
             my.import_available = avail[m];
             my.import_price_usd_per_kg = price[m];
@@ -178,22 +306,28 @@ ChainBalance balance_flows(const model::Plan& plan, const std::vector<timeline::
 
         // 2. plants in processing order; a material is allocated when its first consumer comes,
         //    by then every producer of it has produced
-        std::fill(allocated.begin(), allocated.end(), false);
+        std::fill(s.allocated.begin(), s.allocated.end(), 0);
         for (std::size_t p : g.order) {
             const model::Plant& plant = plan.plants[p];
             PlantYear& py = cy.plants[p];
             const double cap = py.ramped_capacity_t;
             double fill = 1.0;
-            for (const auto& [m, kg] : g.inputs[p]) {
+            const std::size_t n_in = g.inputs[p].size();
+            py.inputs.resize(n_in);
+            py.limiting_input.clear();
+            for (std::size_t k = 0; k < n_in; ++k) {
+                const auto& [m, kg] = g.inputs[p][k];
                 MaterialYear& my = cy.materials[m];
-                if (!allocated[m]) {
+                if (!s.allocated[m]) {
                     allocated_total[m] = std::min(my.domestic_t, req_total[m]);
-                    allocated[m] = true;
+                    s.allocated[m] = 1;
                 }
-                InputFlow f;
-                f.material = g.ids[m];
+                InputFlow& f = py.inputs[k];
+                if (f.material != g.ids[m]) f.material = g.ids[m];  // usually kept from the last call
                 f.kg_per_kg = kg;
                 f.requirement_t = cap * kg;
+                f.domestic_offered_t = f.import_offered_t = 0;
+                f.domestic_t = f.imports_t = f.consumed_t = f.fully_domestic_t = 0;
                 if (req_total[m] > 0 && f.requirement_t > 0) {
                     f.domestic_offered_t = allocated_total[m] * (f.requirement_t / req_total[m]);
                     f.domestic_offered_t = std::min(f.domestic_offered_t, f.requirement_t);
@@ -204,7 +338,6 @@ ChainBalance balance_flows(const model::Plan& plan, const std::vector<timeline::
                         py.limiting_input = f.material;
                     }
                 }
-                py.inputs.push_back(std::move(f));
             }
             fill = clip01(fill);
             if (!(fill < 1.0 - 1e-12)) py.limiting_input.clear();
@@ -212,7 +345,7 @@ ChainBalance balance_flows(const model::Plan& plan, const std::vector<timeline::
             py.production_t = fill * cap;
             py.stranded_t = cap - py.production_t;
             py.stranded_capex_musd = plant.capacity_tpy > 0 ? plant.capex_musd * py.stranded_t / plant.capacity_tpy : 0.0;
-            for (std::size_t k = 0; k < py.inputs.size(); ++k) {
+            for (std::size_t k = 0; k < n_in; ++k) {
                 InputFlow& f = py.inputs[k];
                 const std::size_t m = g.inputs[p][k].first;
                 f.consumed_t = py.production_t * f.kg_per_kg;
@@ -291,18 +424,39 @@ ChainBalance balance_flows(const model::Plan& plan, const std::vector<timeline::
             st.requirement_t += plant_req[p];
             st.domestic_t += cy.plants[p].production_t;
         }
-        for (std::size_t s = 0; s < stage_count; ++s) {
-            StageYear& st = cy.stages[s];
+        for (std::size_t st_i = 0; st_i < stage_count; ++st_i) {
+            StageYear& st = cy.stages[st_i];
             if (!(st.requirement_t > 0)) continue;
             st.coverage_unclipped = st.domestic_t / st.requirement_t;
             st.coverage = clip01(*st.coverage_unclipped);
             if (!cy.bottleneck || *st.coverage_unclipped < *cy.stages[stage_index(*cy.bottleneck)].coverage_unclipped)
-                cy.bottleneck = stages[s];
+                cy.bottleneck = stages[st_i];
         }
-        out.years.push_back(std::move(cy));
+
+        // 6. what each stage's plants need of each critical input beyond the domestic supply
+        //    offered to them, for the import-dependence runs below (plants in file order)
+        DependenceSums* dep = n_pairs ? &s.dependence[yi * n_pairs] : nullptr;
+        for (std::size_t p = 0; p < n_plants; ++p) {
+            const PlantYear& py = cy.plants[p];
+            for (std::size_t k = 0; k < py.inputs.size(); ++k) {
+                const std::size_t pair = s.input_pair[p][k];
+                if (pair == no_pair) continue;
+                const std::size_t m = g.inputs[p][k].first;
+                const InputFlow& f = py.inputs[k];
+                DependenceSums& d = dep[pair];
+                d.need += f.requirement_t - f.domestic_offered_t;
+                d.imp += f.imports_t;
+                d.imp_musd += f.imports_t * cy.materials[m].import_price_usd_per_kg / 1000.0;
+                d.unmet += (1.0 - cy.materials[m].import_available) * (f.requirement_t - f.domestic_offered_t);
+                d.stranded += py.stranded_t;
+                d.idle += py.stranded_capex_musd;
+            }
+        }
     }
 
     // ---- over the years: milestones, dependence runs, import totals ---------------------------
+    out.first_domestic_output_year.reset();
+    out.independence_year.reset();
     double best_share = -1;
     int best_year = 0;
     bool any_demand = false;
@@ -310,95 +464,105 @@ ChainBalance balance_flows(const model::Plan& plan, const std::vector<timeline::
         if (!out.first_domestic_output_year && cy.fully_domestic_final_t > 0) out.first_domestic_output_year = cy.year;
         if (cy.demand_t > 0) {
             any_demand = true;
-            const double s = cy.fully_domestic_final_t / cy.demand_t;
-            if (s > best_share) best_share = s, best_year = cy.year;
+            const double sh = cy.fully_domestic_final_t / cy.demand_t;
+            if (sh > best_share) best_share = sh, best_year = cy.year;
             if (!out.independence_year && cy.fully_domestic_final_t > 0 &&
                 cy.fully_domestic_final_t >= out.independence_target * cy.demand_t * (1.0 - 1e-12))
                 out.independence_year = cy.year;
         }
     }
-    const std::string span = std::to_string(out.first_year) + "-" + std::to_string(out.last_year);
+    auto append_span = [&](std::string& to) {
+        append_int(to, out.first_year);
+        to += '-';
+        append_int(to, out.last_year);
+    };
+    out.first_domestic_output_note.clear();
     if (!out.first_domestic_output_year) {
-        out.first_domestic_output_note = "no fully domestic " + out.final_product + " in " + span;
+        std::string& note = out.first_domestic_output_note;
+        note += "no fully domestic ";
+        note += out.final_product;
+        note += " in ";
+        append_span(note);
         if (!out.unproduced_critical_inputs.empty()) {
-            out.first_domestic_output_note += ": no plant produces the critical input(s) ";
-            for (std::size_t k = 0; k < out.unproduced_critical_inputs.size(); ++k)
-                out.first_domestic_output_note += (k ? ", " : "") + out.unproduced_critical_inputs[k];
+            note += ": no plant produces the critical input(s) ";
+            for (std::size_t k = 0; k < out.unproduced_critical_inputs.size(); ++k) {
+                if (k) note += ", ";
+                note += out.unproduced_critical_inputs[k];
+            }
         }
     }
+    out.independence_note.clear();
     if (!out.independence_year) {
-        if (!any_demand)
-            out.independence_note = "no demand for " + out.final_product + " in " + span;
-        else if (!out.first_domestic_output_year)
-            out.independence_note = out.first_domestic_output_note;
-        else
-            out.independence_note = "fully domestic " + out.final_product + " reaches at most " +
-                                    one_decimal(100.0 * best_share) + " % of demand (" + std::to_string(best_year) +
-                                    ") in " + span + ", short of the target " +
-                                    one_decimal(100.0 * out.independence_target) + " %";
+        std::string& note = out.independence_note;
+        if (!any_demand) {
+            note += "no demand for ";
+            note += out.final_product;
+            note += " in ";
+            append_span(note);
+        } else if (!out.first_domestic_output_year) {
+            note = out.first_domestic_output_note;
+        } else {
+            note += "fully domestic ";
+            note += out.final_product;
+            note += " reaches at most ";
+            append_one_decimal(note, 100.0 * best_share);
+            note += " % of demand (";
+            append_int(note, best_year);
+            note += ") in ";
+            append_span(note);
+            note += ", short of the target ";
+            append_one_decimal(note, 100.0 * out.independence_target);
+            note += " %";
+        }
     }
     out.independence_on_time =
         out.independence_year && static_cast<double>(*out.independence_year) <= std::floor(independence_target_year);
 
     // import-dependence runs: per stage and critical material, maximal runs of years in which the
     // domestic supply offered to the stage's plants falls short of their requirement
-    for (std::size_t s = 0; s < stage_count; ++s) {
-        for (std::size_t m = 0; m < n_mat; ++m) {
-            if (!g.critical(m)) continue;
-            // (a flag rather than std::optional: GCC 12 at -O2 warns falsely about the string inside)
-            ImportDependence run;
-            bool open = false;
-            auto close = [&] {
-                if (open) out.dependence.push_back(run);
-                open = false;
-            };
-            for (const ChainYear& cy : out.years) {
-                double need = 0, imp = 0, imp_musd = 0, unmet = 0, stranded = 0, idle = 0;
-                for (std::size_t p = 0; p < n_plants; ++p) {
-                    if (stage_index(plan.plants[p].stage) != s) continue;
-                    const PlantYear& py = cy.plants[p];
-                    for (std::size_t k = 0; k < py.inputs.size(); ++k) {
-                        if (g.inputs[p][k].first != m) continue;
-                        const InputFlow& f = py.inputs[k];
-                        need += f.requirement_t - f.domestic_offered_t;
-                        imp += f.imports_t;
-                        imp_musd += f.imports_t * cy.materials[m].import_price_usd_per_kg / 1000.0;
-                        unmet += (1.0 - cy.materials[m].import_available) * (f.requirement_t - f.domestic_offered_t);
-                        stranded += py.stranded_t;
-                        idle += py.stranded_capex_musd;
-                    }
-                }
-                if (!(need > tonnes_tol)) {
-                    close();
-                    continue;
-                }
-                if (!open) {
-                    run = ImportDependence{};
-                    run.stage = stages[s];
-                    run.material = g.ids[m];
-                    run.first_year = cy.year;
-                    open = true;
-                }
-                run.last_year = cy.year;
-                run.imports_t += imp;
-                run.imports_musd += imp_musd;
-                run.unmet_t += unmet;
-                run.stranded_t += stranded;
-                run.stranded_capex_musd_peak = std::max(run.stranded_capex_musd_peak, idle);
+    // (pairs no plant forms never depend on imports)
+    std::size_t n_runs = 0;
+    for (std::size_t q = 0; q < n_pairs; ++q) {
+        const auto [st_i, m] = s.pairs[q];
+        ImportDependence* run = nullptr;
+        for (std::size_t yi = 0; yi < n_years; ++yi) {
+            const DependenceSums& d = s.dependence[yi * n_pairs + q];
+            if (!(d.need > tonnes_tol)) {
+                run = nullptr;
+                continue;
             }
-            close();
+            if (!run) {
+                run = &slot(out.dependence, n_runs++);
+                run->stage = stages[st_i];
+                run->material = g.ids[m];
+                run->first_year = out.years[yi].year;
+                run->imports_t = run->imports_musd = run->unmet_t = run->stranded_t = 0;
+                run->stranded_capex_musd_peak = 0;
+            }
+            run->last_year = out.years[yi].year;
+            run->imports_t += d.imp;
+            run->imports_musd += d.imp_musd;
+            run->unmet_t += d.unmet;
+            run->stranded_t += d.stranded;
+            run->stranded_capex_musd_peak = std::max(run->stranded_capex_musd_peak, d.idle);
         }
     }
+    out.dependence.resize(n_runs);
+    std::size_t n_imports = 0;
     for (std::size_t m = 0; m < n_mat; ++m) {
-        ImportTotal t;
-        t.material = g.ids[m];
+        double imports_t = 0, imports_musd = 0;
         for (const ChainYear& cy : out.years) {
-            t.imports_t += cy.materials[m].imports_t;
-            t.imports_musd += cy.materials[m].imports_musd;
+            imports_t += cy.materials[m].imports_t;
+            imports_musd += cy.materials[m].imports_musd;
         }
-        if (t.imports_t > 0) out.imports.push_back(std::move(t));
+        if (imports_t > 0) {
+            ImportTotal& t = slot(out.imports, n_imports++);
+            t.material = g.ids[m];
+            t.imports_t = imports_t;
+            t.imports_musd = imports_musd;
+        }
     }
-    return out;
+    out.imports.resize(n_imports);
 }
 
 ChainBalance balance_chain(const model::Plan& plan, double independence_target_year) {

@@ -40,6 +40,7 @@
 #include "chain/chain_result.hpp"
 #include "model/plan.hpp"
 
+#include <memory>
 #include <vector>
 
 namespace reeplan::chain {
@@ -54,5 +55,31 @@ ChainBalance balance_chain(const model::Plan& plan, double independence_target_y
 /// path (ChainBalance::schedule left empty): for delayed copies and risk paths.
 ChainBalance balance_flows(const model::Plan& plan, const std::vector<timeline::PhaseTimes<double>>& times,
                            double independence_target_year);
+
+/// Working storage of balance_flows_into (the recipe graph and per-year buffers), kept between
+/// calls so that balancing plans of one shape again and again does not allocate. One per thread.
+class BalanceScratch {
+public:
+    BalanceScratch();
+    ~BalanceScratch();
+    BalanceScratch(BalanceScratch&&) noexcept;
+    BalanceScratch& operator=(BalanceScratch&&) noexcept;
+    BalanceScratch(const BalanceScratch&) = delete;
+    BalanceScratch& operator=(const BalanceScratch&) = delete;
+
+    struct Impl;
+
+private:
+    friend void balance_flows_into(const model::Plan&, const std::vector<timeline::PhaseTimes<double>>&, double,
+                                   ChainBalance&, BalanceScratch&);
+    std::unique_ptr<Impl> impl_;
+};
+
+/// balance_flows written into `out`, every field replaced, reusing the storage `out` and
+/// `scratch` hold from earlier calls: once they have held a plan of the same shape (plants,
+/// inputs, materials, years), the call allocates nothing. The result is the same, to the bit, as
+/// balance_flows'. Throws model::InputError like balance_flows (`out` is then unspecified).
+void balance_flows_into(const model::Plan& plan, const std::vector<timeline::PhaseTimes<double>>& times,
+                        double independence_target_year, ChainBalance& out, BalanceScratch& scratch);
 
 }  // namespace reeplan::chain

@@ -52,7 +52,9 @@ struct PlantYear {
     /// Fully domestic share of the output: min over critical inputs of (fully domestic tonnes
     /// consumed / tonnes consumed); 1 with no critical input; 0 when nothing is produced.
     double fully_domestic_share = 0;
-    std::vector<InputFlow> inputs;  ///< in recipe order (material id order)
+    /// In recipe order (material id order), the recipe's entries with kg_per_kg > 0: the same
+    /// materials in every year of a balance.
+    std::vector<InputFlow> inputs;
 };
 
 /// One material in one calendar year. Indexed like ChainBalance::materials.

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/sim_common.hpp"
 #include "io/reader.hpp"
 #include "model/error.hpp"
 
@@ -19,6 +20,7 @@ Runner add_validate(CLI::App& app) {
         for (const auto& f : *files) {
             try {
                 model::Plan plan = io::load_plan(f);
+                check_simulation_setup(plan, false);
                 if (!*quiet)
                     fmt::print("{}: ok ({} plants, {} materials, {} supports, {} risks, {} scenarios)\n", f,
                                plan.plants.size(), plan.materials.size(), plan.supports.size(), plan.risks.size(),

@@ -26,6 +26,9 @@ struct RunArgs {
     std::string output;
     std::string scenario;
     std::vector<std::string> sets;
+    /// The command checks the [[correlation]] entries itself (it may repair them); otherwise
+    /// load_run_plan rejects a set of rank correlations that cannot hold together.
+    bool checks_correlations = false;
     std::string scenario_name() const { return scenario.empty() ? "base" : scenario; }
     /// Colour only on a terminal, never into a file, never with NO_COLOR.
     bool color() const;
@@ -34,7 +37,8 @@ struct RunArgs {
 /// FILE, --format (one of `formats`), --output, --scenario and --set.
 void add_run_options(CLI::App* sub, RunArgs& a, const std::vector<std::string>& formats);
 
-/// Reads FILE, then applies --scenario and every --set (model::InputError on any problem).
+/// Reads FILE, then applies --scenario and every --set (model::InputError on any problem), and
+/// checks that the rank correlations can hold together unless the command does.
 model::Plan load_run_plan(const RunArgs& a);
 
 /// What the report says of the run: path, SHA-256 of the input, project, scenario, overrides.
@@ -47,6 +51,10 @@ Runner add_compare(CLI::App& app);
 Runner add_timeline(CLI::App& app);
 Runner add_wacc(CLI::App& app);
 Runner add_premium(CLI::App& app);
+Runner add_simulate(CLI::App& app);
+Runner add_merge(CLI::App& app);
+Runner add_sensitivity(CLI::App& app);
+Runner add_solve(CLI::App& app);
 
 /// Writes `text` to `path` atomically (a temporary file beside it, then rename), so a failed run
 /// never leaves a partial file. "-" or empty writes to stdout. Throws std::runtime_error.

@@ -30,6 +30,10 @@ int main(int argc, char** argv) {
     runners["timeline"] = cli::add_timeline(app);
     runners["wacc"] = cli::add_wacc(app);
     runners["premium"] = cli::add_premium(app);
+    runners["simulate"] = cli::add_simulate(app);
+    runners["merge"] = cli::add_merge(app);
+    runners["sensitivity"] = cli::add_sensitivity(app);
+    runners["solve"] = cli::add_solve(app);
 
     // A mistyped subcommand gets a suggestion (ninja-style spellcheck).
     if (argc > 1 && argv[1][0] != '-' && runners.find(argv[1]) == runners.end()) {

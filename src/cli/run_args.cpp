@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/sim_common.hpp"
 #include "io/digest.hpp"
 #include "io/overlay.hpp"
 #include "io/reader.hpp"
@@ -17,6 +18,7 @@ model::Plan load_run_plan(const RunArgs& a) {
     model::Plan plan = io::load_plan(a.file);
     if (!a.scenario.empty()) io::apply_scenario(plan, a.scenario);
     if (!a.sets.empty()) io::apply_sets(plan, a.sets);
+    if (!a.checks_correlations) check_simulation_setup(plan, false);
     return plan;
 }
 

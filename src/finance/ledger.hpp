@@ -20,6 +20,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace reeplan::finance {
@@ -51,20 +52,62 @@ template <class T> struct Ledger {
     std::vector<std::string> notes;  ///< things the ledger could not do as the plan asks
 };
 
+namespace detail {
+
+/// One tranche of debt: draws pro rata with capex, interest on the opening balance, then
+/// repayment from the first full year after operation starts.
+template <class T> struct Tranche {
+    T amount{0};
+    T rate{0};
+    int tenor = 0;
+    int grace = 0;
+    model::Repayment repayment = model::Repayment::Annuity;
+    bool tax_deductible = true;  ///< interest deductible (debt) or not (public equity returns)
+    int draw_year = 0;           ///< public equity: the year it is paid in; debt draws follow capex
+};
+
+}  // namespace detail
+
+/// Working storage of PlantLedger::run, kept between runs so that running ledgers again and
+/// again does not allocate (one per thread). Holds no result: its contents between runs mean
+/// nothing.
+template <class T> struct LedgerBuffers {
+    std::vector<T> contract_leg, revenue_leg, cfads_unlev, draws, df;
+    std::vector<detail::Tranche<T>> tranches, equity_in;
+};
+
 /// Inputs of one plant that do not change between evaluations (schedule, capex timing,
 /// production), prepared once per plan so solvers only redo the arithmetic that depends on price.
+/// Keeps pointers to the plan (and reads its supports, materials and shocks on every run): the
+/// plan must outlive it and not change shape while it is used.
 template <class T> class PlantLedger {
 public:
     /// With `balance`, production and the domestic/imported split of every input follow the
     /// chain's mass balance in the years it covers (man/reeplan-model.7, "Coupling to the chain");
     /// outside them, and without it, the plant runs at its ramped capacity on bought inputs.
+    /// `balance` comes from chain::balance_flows (each year lists a plant's same inputs).
     PlantLedger(const model::Plan& plan, std::size_t plant_index, const timeline::PhaseTimes<T>& times,
                 const chain::ChainBalance* balance = nullptr);
+
+    /// Prepares the ledger again, as the constructor does, for this or another plant or plan,
+    /// reusing the storage it holds: preparing plants of one shape again does not allocate.
+    /// `balance_is_plans`: `balance` is the double balance of this very plan on these phase times
+    /// (finance::plan_balance), so its ramped capacities are the plant's and need not be
+    /// recomputed (the result is the same to the bit either way).
+    void reset(const model::Plan& plan, std::size_t plant_index, const timeline::PhaseTimes<T>& times,
+               const chain::ChainBalance* balance = nullptr, bool balance_is_plans = false);
 
     /// Runs the whole ledger for one set of options.
     Ledger<T> run(const LedgerOptions<T>& opt) const;
 
-    const model::Plant& plant() const { return plant_; }
+    /// The same run written into `out` (every field replaced), reusing the storage of `out` and
+    /// `buffers`. The result is the same, to the bit, as run(opt)'s. Besides the ledger's few
+    /// allocations in the debt schedule, depreciation and cost-of-capital steps, repeated runs
+    /// allocate nothing.
+    void run(const LedgerOptions<T>& opt, Ledger<T>& out, LedgerBuffers<T>& buffers) const;
+
+    const model::Plant& plant() const { return *plant_; }
+    const model::Project& project() const { return plan_->project; }
     const timeline::PhaseTimes<T>& times() const { return times_; }
     int first_year() const { return first_year_; }
     int last_year() const { return last_year_; }
@@ -78,38 +121,93 @@ private:
         T production{0};
         T time{0};
     };
-    T market_price(const std::string& material, int y, bool with_supports) const;
+    /// How a material of the plant is priced: its plan entry and the tariffs on it.
+    struct PriceTerms {
+        const model::Material* material = nullptr;  ///< null: not in the plan, priced 0
+        std::size_t tariff_begin = 0, tariff_end = 0;  ///< its tariffs: tariffs_[begin, end)
+    };
+    /// One entry of the recipe (plant.inputs, in key order).
+    struct InputSlot {
+        PriceTerms price;
+        T kg_per_kg{0};
+        bool shocked = false;  ///< a supply shock names it: its imports cost shock_price_
+    };
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
 
-    const model::Plan& plan_;
-    const model::Plant& plant_;
+    void price_terms(const std::string& material, PriceTerms& out);
+    T market_price(const PriceTerms& terms, std::size_t i, int y, bool with_supports) const;
+    /// Input slot of each entry of `flows` (by material id), into flow_slot_.
+    void map_flows(const chain::PlantYear& flows);
+
+    const model::Plan* plan_ = nullptr;
+    const model::Plant* plant_ = nullptr;
     timeline::PhaseTimes<T> times_;
     std::vector<const model::Support*> supports_;  // the supports naming this plant
     int base_year_ = 0;
     int first_year_ = 0, last_year_ = 0, eol_year_ = 0, op_year_ = 0, repay_start_ = 0;
     std::vector<T> infl_, price_index_, esc_, capex_, production_, op_time_;
-    std::vector<std::vector<Window>> windows_;  // [year][support]
-    std::map<std::string, std::vector<T>> shock_price_;  // input material -> price multiplier by year
-    std::map<std::string, std::vector<T>> domestic_share_;  // input material -> share bought domestically
+    std::vector<Window> windows_;           // [year × supports + support]
+    std::vector<InputSlot> inputs_;         // like plant.inputs
+    PriceTerms output_;                     // the output's
+    std::vector<std::size_t> tariffs_;      // indices into supports_
+    std::vector<std::size_t> shock_slot_;   // per plan.shocks: input slot, or none
+    std::vector<std::size_t> flow_slot_;    // per input of the balance's PlantYear: input slot, or none
+    std::vector<T> shock_price_;            // [year × inputs + input]: import price multiplier
+    std::vector<T> domestic_share_;         // [year × inputs + input]: share bought domestically
     T capex_total_{0};
 };
 
 /// Discount factors of cash flows booked in years first_year, first_year + 1, … at rate r:
 /// (1 + r)^−(y − base_year + 1) end-year, (1 + r)^−(y − base_year + 0.5) mid-year (input format
-/// §2.2), by repeated multiplication.
+/// §2.2), by repeated multiplication, into `out` (resized to `count`).
 template <class T>
-std::vector<T> discount_factors(const model::Project& project, int first_year, std::size_t count, const T& r) {
+void discount_factors_into(const model::Project& project, int first_year, std::size_t count, const T& r,
+                           std::vector<T>& out) {
     using std::sqrt;
     const int base_year = static_cast<int>(project.base_year);
     const T v = T(1) / (T(1) + r);
     T df = project.timing == model::Timing::MidYear ? sqrt(v) : v;  // year base_year
     for (int y = base_year; y > first_year; --y) df /= v;
     for (int y = base_year; y < first_year; ++y) df *= v;
-    std::vector<T> out(count);
+    out.resize(count);
     for (std::size_t i = 0; i < count; ++i) {
         out[i] = df;
         df *= v;
     }
+}
+
+/// discount_factors_into, returned.
+template <class T>
+std::vector<T> discount_factors(const model::Project& project, int first_year, std::size_t count, const T& r) {
+    std::vector<T> out;
+    discount_factors_into(project, first_year, count, r, out);
     return out;
+}
+
+/// Σ flow(i) × the discount factor at r of year first_year + i over i < count: the sum
+/// Σ flows × discount_factors(project, first_year, count, r) taken in the same order, to the
+/// bit, without storing the factors. `flow(i)` gives the i-th flow.
+template <class T, class Flow>
+T present_value_of(const model::Project& project, int first_year, std::size_t count, const Flow& flow, const T& r) {
+    using std::sqrt;
+    const int base_year = static_cast<int>(project.base_year);
+    const T v = T(1) / (T(1) + r);
+    T df = project.timing == model::Timing::MidYear ? sqrt(v) : v;  // year base_year
+    for (int y = base_year; y > first_year; --y) df /= v;
+    for (int y = base_year; y < first_year; ++y) df *= v;
+    T s(0);
+    for (std::size_t i = 0; i < count; ++i) {
+        s += flow(i) * df;
+        df *= v;
+    }
+    return s;
+}
+
+/// present_value_of the flows of years first_year, first_year + 1, … at r.
+template <class T>
+T present_value(const model::Project& project, int first_year, const std::vector<T>& flows, const T& r) {
+    auto flow = [&flows](std::size_t i) -> const T& { return flows[i]; };
+    return present_value_of<T>(project, first_year, flows.size(), flow, r);
 }
 
 /// Value of a series in calendar year y, interpolated in the number type T (input format §1).

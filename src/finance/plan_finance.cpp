@@ -96,6 +96,98 @@ PlantResult to_result(const model::Plan& plan, const model::Plant& p, const time
 
 }  // namespace
 
+template <> std::vector<PlantFlows<double>> plant_flows<double>(const model::Plan& plan) {
+    // the same numbers as the generic plant_flows, with the storage kept per thread
+    thread_local PlanScratch scratch;
+    const PlanEvaluation& e = evaluate_plan_fast(plan, scratch);
+    std::vector<PlantFlows<double>> out(e.plants.size());
+    for (std::size_t i = 0; i < e.plants.size(); ++i) {
+        out[i].first_year = e.plants[i].first_year;
+        out[i].fcff = e.plants[i].fcff;
+        out[i].wacc = e.plants[i].wacc;
+        out[i].npv = e.plants[i].npv;
+    }
+    return out;
+}
+
+const PlanEvaluation& evaluate_plan_fast(const model::Plan& plan, PlanScratch& scratch, const PlanEvalOptions& options) {
+    PlanEvaluation& out = scratch.result_;
+    timeline::schedule_plants_into(plan, out.times, scratch.schedule_);
+    chain::balance_flows_into(plan, out.times, independence_target_year(plan), out.balance, scratch.balance_);
+    const std::size_t n = plan.plants.size();
+    out.plants.resize(n);
+    std::vector<PlantLedger<double>>& ledgers = scratch.ledgers_;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i == ledgers.size()) ledgers.emplace_back(plan, i, out.times[i]);
+        ledgers[i].reset(plan, i, out.times[i], &out.balance, true);
+        PlantEvaluation& e = out.plants[i];
+        ledgers[i].run(LedgerOptions<double>{}, e.ledger, scratch.buffers_);
+        const Ledger<double>& L = e.ledger;
+        const std::size_t years = L.years.size();
+        e.first_year = L.first_year;
+        e.fcff.resize(years);
+        e.fcfe.resize(years);
+        e.production.resize(years);
+        e.capex.resize(years);
+        e.dscr.resize(years);
+        for (std::size_t k = 0; k < years; ++k) {
+            const LedgerYear<double>& y = L.years[k];
+            e.fcff[k] = y.fcff;
+            e.fcfe[k] = y.fcfe;
+            e.production[k] = y.production;
+            e.capex[k] = y.capex;
+            e.dscr[k].reset();
+        }
+        e.wacc = L.capital.wacc;
+        e.cost_of_equity = L.capital.cost_of_equity;
+        e.npv = present_value(plan.project, e.first_year, e.fcff, e.wacc);
+        e.equity_npv = present_value(plan.project, e.first_year, e.fcfe, e.cost_of_equity);
+
+        // DSCR = CFADS / (interest + principal) in years with scheduled debt service (value_plant)
+        e.min_dscr.reset();
+        e.min_dscr_year.reset();
+        e.avg_dscr.reset();
+        double sum = 0;
+        int count = 0;
+        for (std::size_t k = 0; k < years; ++k) {
+            const LedgerYear<double>& y = L.years[k];
+            if (!(y.debt_service > 0.0)) continue;
+            const double d = y.cfads / y.debt_service;
+            e.dscr[k] = d;
+            sum += d;
+            ++count;
+            if (!e.min_dscr || d < *e.min_dscr) {
+                e.min_dscr = d;
+                e.min_dscr_year = y.year;
+            }
+        }
+        if (count > 0) e.avg_dscr = sum / static_cast<double>(count);
+
+        // payback: the first year in which cumulative FCFF, undiscounted, is no longer negative
+        e.payback_year.reset();
+        double cum = 0;
+        bool was_negative = false;
+        for (const auto& y : L.years) {
+            cum += y.fcff;
+            if (cum < 0.0) was_negative = true;
+            if (was_negative && !(cum < 0.0)) {
+                e.payback_year = y.year;
+                break;
+            }
+        }
+
+        e.irr.reset();
+        e.equity_irr.reset();
+        e.mirr.reset();
+        if (options.returns) {
+            if (const std::optional<double> r = unique_irr(e.fcff)) e.irr = polish_irr<double>(e.fcff, *r);
+            if (const std::optional<double> r = unique_irr(e.fcfe)) e.equity_irr = polish_irr<double>(e.fcfe, *r);
+            e.mirr = mirr<double>(e.fcff, e.wacc, e.wacc).value;
+        }
+    }
+    return out;
+}
+
 std::vector<DelayNpv> delay_npv_effects(const model::Plan& plan, double delay_years) {
     auto sum = [](const std::vector<PlantFlows<double>>& f) {
         double s = 0;

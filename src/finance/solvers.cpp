@@ -1,8 +1,10 @@
 #include "finance/solvers.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <utility>
 
 namespace reeplan::finance {
 
@@ -33,6 +35,18 @@ const std::vector<double>& rate_grid() {
     return grid;
 }
 
+/// Whether the discount factor 1 / (1 + r), computed as npv0 computes it, never increases along
+/// the grid (the rates increase; checked once rather than assumed of the rounding).
+bool grid_discounts_decrease() {
+    static const bool ok = [] {
+        const std::vector<double>& grid = rate_grid();
+        for (std::size_t j = 1; j < grid.size(); ++j)
+            if (!(grid[j] > grid[j - 1]) || 1.0 / (1.0 + grid[j]) > 1.0 / (1.0 + grid[j - 1])) return false;
+        return true;
+    }();
+    return ok;
+}
+
 /// "8.6631%": the rate in percent with at most four decimals, trailing zeros dropped.
 std::string percent(double rate) {
     char buf[64];
@@ -52,31 +66,27 @@ std::string count_word(std::size_t n) {
     return std::to_string(n);
 }
 
-/// The shared search of irr and xirr: `flows` for the sign test, `f` the NPV as a function of
-/// the rate.
-template <class F>
-IrrResult find_rates(const std::vector<double>& flows, F&& f) {
-    IrrResult out;
-    if (flows.empty()) {
-        out.reason = "there are no cash flows";
-        return out;
-    }
-    int sign_changes = 0, last_sign = 0;
+/// Signs of the nonzero flows: how often they change, and the sign of the last (0: no nonzero
+/// flow).
+struct FlowSigns {
+    int changes = 0;
+    int last = 0;
+};
+
+FlowSigns flow_signs(const std::vector<double>& flows) {
+    FlowSigns out;
     for (double x : flows) {
         const int s = x > 0 ? 1 : (x < 0 ? -1 : 0);
         if (s == 0) continue;
-        if (last_sign != 0 && s != last_sign) ++sign_changes;
-        last_sign = s;
+        if (out.last != 0 && s != out.last) ++out.changes;
+        out.last = s;
     }
-    if (last_sign == 0) {
-        out.reason = "cash flows are all zero, so every rate gives NPV zero";
-        return out;
-    }
-    if (sign_changes == 0) {
-        out.reason = "cash flows never change sign";
-        return out;
-    }
+    return out;
+}
 
+/// The scan of the rate grid: f at every grid rate, and every sign change between neighbours
+/// refined with `brent`; `found(root)` for each root, in grid order.
+template <class F, class Found> void scan_grid(F&& f, Found&& found) {
     const std::vector<double>& grid = rate_grid();
     bool have_prev = false;
     double prev_r = 0, prev_f = 0;
@@ -84,17 +94,214 @@ IrrResult find_rates(const std::vector<double>& flows, F&& f) {
         const double fr = f(r);
         if (!std::isfinite(fr)) continue;
         if (std::fpclassify(fr) == FP_ZERO) {
-            out.roots.push_back(r);
+            found(r);
             have_prev = false;  // the zero separates brackets; do not count it twice
             continue;
         }
         if (have_prev && ((prev_f > 0) != (fr > 0))) {
-            if (auto root = brent(f, prev_r, r, 1e-12, 200)) out.roots.push_back(*root);
+            if (auto root = brent(f, prev_r, r, 1e-12, 200)) found(*root);
         }
         have_prev = true;
         prev_r = r;
         prev_f = fr;
     }
+}
+
+/// npv0(rates[t], cf) for t < count into out[t], several rates side by side: each value goes
+/// through the operations of npv0, in its order, so it is npv0's to the bit.
+void npv0_many(const std::vector<double>& cf, const double* rates, std::size_t count, double* out) {
+    constexpr std::size_t width = 8;
+    for (std::size_t b = 0; b < count; b += width) {
+        const std::size_t k = std::min(width, count - b);
+        double v[width], acc[width];
+        for (std::size_t t = 0; t < width; ++t) {
+            v[t] = 1.0 / (1.0 + rates[b + std::min(t, k - 1)]);
+            acc[t] = 0.0;
+        }
+        for (auto it = cf.rbegin(); it != cf.rend(); ++it) {
+            const double c = *it;
+            for (std::size_t t = 0; t < width; ++t) acc[t] = acc[t] * v[t] + c;
+        }
+        for (std::size_t t = 0; t < k; ++t) out[b + t] = acc[t];
+    }
+}
+
+/// scan_grid for f = npv0(·, cf), evaluating f only at the grid rates where the sign of the
+/// computed NPV is not certain beforehand: the same roots, found by the same `brent` calls,
+/// without the hundreds of NPVs in between. False, having found nothing, when the shortcut does
+/// not apply (the caller then scans the whole grid).
+///
+/// Why it gives the same roots. At a grid rate r, npv0 computes P(v) = Σ cf_i v^i by Horner's
+/// scheme at v = fl(1 / fl(1 + r)); the computed value differs from the exact P(v) by at most
+/// γ_2n Σ |cf_i| v^i (n flows, γ_k = k·u / (1 − k·u); N. J. Higham, *Accuracy and Stability of
+/// Numerical Algorithms*, 2nd ed., 2002, eq. 5.3). Split the flows into runs of one sign and let
+/// G_j(v) = Σ_{i in run j} |cf_i| v^i, so P = Σ_j ±G_j and the bound is γ_2n Σ_j G_j. Every power
+/// in a later run exceeds every power in an earlier one, so for any run d the ratio G_j / G_d
+/// never decreases with v for j > d and never increases for j < d: on the grid rates whose v lie
+/// in [v_lo, v_hi] each ratio lies between its values at v_lo and v_hi. That bounds P / G_d from
+/// below by L (the least ratio of each run of P's sign less the largest of each other run) and
+/// from above by U, and the error bound over G_d by γ_2n·S, S the sum of the largest ratios.
+/// When L > δ·S or U < −δ·S (δ = 1e-9, far above γ_2n and the rounding of L, U, S), the exact
+/// |P| exceeds the error bound all over the stretch, and every computed NPV there is finite,
+/// nonzero and of that sign. Stretches of the grid are certified so, halving those that are not
+/// down to 8 steps; the scan logic of scan_grid then runs over the whole grid, NPVs computed
+/// (by npv0_many) where no sign is certified, so brackets, zeros and `brent` calls are those of
+/// the full scan. Guards keep the bound valid: at most 120 flows in at most 8 runs, nonzero flows
+/// of magnitude ≥ 1e-60 (no underflow), Σ |cf_i| v^i below 1e300 at the largest v (no overflow
+/// anywhere on the grid), and v not increasing along the grid.
+template <class F, class Found> bool scan_npv0_certified(const std::vector<double>& cf, F&& f, Found&& found) {
+    constexpr std::size_t max_runs = 8, max_points = 160, max_grid = 1024;
+    constexpr double delta = 1e-9;
+    const std::vector<double>& grid = rate_grid();
+    const std::size_t n = cf.size(), m = grid.size();
+    if (n > 120 || m < 2 || m > max_grid || !grid_discounts_decrease()) return false;
+
+    struct Run {
+        std::size_t begin = 0, end = 0;  ///< flows [begin, end), zeros included
+        int sign = 0;
+    };
+    std::array<Run, max_runs> runs{};
+    std::size_t n_runs = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double x = cf[i];
+        if (std::isnan(x)) return false;
+        if (!(x > 0) && !(x < 0)) continue;
+        if (!(std::fabs(x) >= 1e-60)) return false;
+        const int si = x > 0 ? 1 : -1;
+        if (n_runs > 0 && runs[n_runs - 1].sign == si) {
+            runs[n_runs - 1].end = i + 1;
+        } else {
+            if (n_runs == max_runs) return false;
+            runs[n_runs++] = Run{i, i + 1, si};
+        }
+    }
+    if (n_runs < 2) return false;
+
+    std::array<double, 120> mag;  // |cf_i|
+    for (std::size_t i = 0; i < n; ++i) mag[i] = std::fabs(cf[i]);
+
+    // G_j at a grid point, into a fresh slot of `sums`
+    std::array<double, max_points * max_runs> sums;
+    std::size_t used = 0;
+    auto sums_at = [&](std::size_t j) -> const double* {
+        if (used == max_points) return nullptr;
+        double* g = &sums[used++ * max_runs];
+        const double v = 1.0 / (1.0 + grid[j]);
+        for (std::size_t k = 0; k < n_runs; ++k) {
+            double h = 0;
+            for (std::size_t i = runs[k].end; i-- > runs[k].begin;) h = h * v + mag[i];
+            g[k] = h * detail::ipow(v, static_cast<int>(runs[k].begin));
+        }
+        return g;
+    };
+    const double* first = sums_at(0);  // the largest v: every sum is largest there
+    const double* last = sums_at(m - 1);
+    {
+        double total = 0;
+        for (std::size_t k = 0; k < n_runs; ++k) total += first[k];
+        if (!(total < 1e300)) return false;
+    }
+    // The sign certified on grid points [ja, jb] from G_j at both ends (`at_hi` at ja, the larger
+    // v), or 0. Relative to a pivot run d, P / G_d = Σ_j ±G_j / G_d, each ratio between its
+    // values at the two ends.
+    auto certify = [&](const double* at_hi, const double* at_lo) -> int {
+        if (!at_hi || !at_lo) return 0;
+        for (std::size_t d = 0; d < n_runs; ++d) {
+            const double inv_hi = 1.0 / at_hi[d], inv_lo = 1.0 / at_lo[d];
+            double lower = 0, upper = 0, total = 0;
+            for (std::size_t k = 0; k < n_runs; ++k) {
+                double least = 1, most = 1;
+                if (k < d) {
+                    least = at_hi[k] * inv_hi;
+                    most = at_lo[k] * inv_lo;
+                } else if (k > d) {
+                    least = at_lo[k] * inv_lo;
+                    most = at_hi[k] * inv_hi;
+                }
+                lower += runs[k].sign > 0 ? least : -most;
+                upper += runs[k].sign > 0 ? most : -least;
+                total += most;
+            }
+            if (lower > delta * total) return 1;
+            if (upper < -delta * total) return -1;
+        }
+        return 0;
+    };
+
+    // Certify stretches of the grid, halving those that are not; uncertain stretches of at most
+    // 8 steps are left to be evaluated. Depth first, left half first: the stretches come out in
+    // grid order, each starting where the one before ended.
+    // (no member initializers: the arrays below are not cleared, only filled as far as used)
+    struct Stretch {
+        std::size_t from, to;
+        const double *at_from, *at_to;
+    };
+    struct Piece {
+        std::size_t from, to;
+        int sign;             ///< certified sign, 0: evaluate
+        std::size_t values;   ///< sign 0: where its NPVs start in `values`
+    };
+    std::array<Stretch, 64> todo;
+    std::size_t n_todo = 0;
+    todo[n_todo++] = Stretch{0, m - 1, first, last};
+    std::array<Piece, max_grid> pieces;
+    std::size_t n_pieces = 0;
+    std::array<double, 2 * max_grid> rates, values;
+    std::size_t n_eval = 0;
+    while (n_todo > 0) {
+        const Stretch st = todo[--n_todo];
+        if (const int sg = certify(st.at_from, st.at_to)) {
+            pieces[n_pieces++] = Piece{st.from, st.to, sg, 0};
+        } else if (st.to - st.from > 8) {
+            const std::size_t mid = st.from + (st.to - st.from) / 2;
+            const double* at_mid = sums_at(mid);
+            todo[n_todo++] = Stretch{mid, st.to, at_mid, st.at_to};
+            todo[n_todo++] = Stretch{st.from, mid, st.at_from, at_mid};
+        } else {
+            pieces[n_pieces++] = Piece{st.from, st.to, 0, n_eval};
+            for (std::size_t j = st.from; j <= st.to; ++j) rates[n_eval++] = grid[j];
+        }
+    }
+    // the NPVs of the uncertain stretches, side by side
+    npv0_many(cf, rates.data(), n_eval, values.data());
+
+    // the scan of scan_grid, a certified stretch standing for the NPVs not computed
+    bool have_prev = false;
+    double prev_r = 0, prev_f = 0;
+    auto step = [&](double r, double fr) {
+        if (!std::isfinite(fr)) return;
+        if (std::fpclassify(fr) == FP_ZERO) {
+            found(r);
+            have_prev = false;  // the zero separates brackets; do not count it twice
+            return;
+        }
+        if (have_prev && ((prev_f > 0) != (fr > 0))) {
+            if (auto root = brent(f, prev_r, r, 1e-12, 200)) found(*root);
+        }
+        have_prev = true;
+        prev_r = r;
+        prev_f = fr;
+    };
+    std::size_t next = 0;  // the first grid point not yet scanned
+    for (std::size_t k = 0; k < n_pieces; ++k) {
+        const Piece& pc = pieces[k];
+        if (next > pc.to) continue;
+        if (pc.sign != 0) {
+            // the rest of a certified stretch changes nothing but the last rate
+            step(grid[next], static_cast<double>(pc.sign));
+            prev_r = grid[pc.to];
+        } else {
+            for (std::size_t j = next; j <= pc.to; ++j) step(grid[j], values[pc.values + (j - pc.from)]);
+        }
+        next = pc.to + 1;
+    }
+    return true;
+}
+
+/// The result of a search: the reasons and the sorted roots.
+IrrResult describe(std::vector<double> roots) {
+    IrrResult out;
+    out.roots = std::move(roots);
     std::sort(out.roots.begin(), out.roots.end());
 
     if (out.roots.empty()) {
@@ -113,10 +320,60 @@ IrrResult find_rates(const std::vector<double>& flows, F&& f) {
     return out;
 }
 
+/// Why `flows` have no rate before any search, or empty.
+const char* no_rate_reason(const std::vector<double>& flows, const FlowSigns& signs) {
+    if (flows.empty()) return "there are no cash flows";
+    if (signs.last == 0) return "cash flows are all zero, so every rate gives NPV zero";
+    if (signs.changes == 0) return "cash flows never change sign";
+    return nullptr;
+}
+
 }  // namespace
 
 IrrResult irr(const std::vector<double>& cf) {
-    return find_rates(cf, [&cf](double r) { return npv0(r, cf); });
+    const FlowSigns signs = flow_signs(cf);
+    if (const char* why = no_rate_reason(cf, signs)) {
+        IrrResult out;
+        out.reason = why;
+        return out;
+    }
+    auto f = [&cf](double r) { return npv0(r, cf); };
+    std::vector<double> roots;
+    auto found = [&roots](double r) { roots.push_back(r); };
+    if (!scan_npv0_certified(cf, f, found)) {
+        roots.clear();
+        scan_grid(f, found);
+    }
+    return describe(std::move(roots));
+}
+
+IrrResult irr_scanning_every_rate(const std::vector<double>& cf) {
+    const FlowSigns signs = flow_signs(cf);
+    if (const char* why = no_rate_reason(cf, signs)) {
+        IrrResult out;
+        out.reason = why;
+        return out;
+    }
+    std::vector<double> roots;
+    scan_grid([&cf](double r) { return npv0(r, cf); }, [&roots](double r) { roots.push_back(r); });
+    return describe(std::move(roots));
+}
+
+std::optional<double> unique_irr(const std::vector<double>& cf) {
+    const FlowSigns signs = flow_signs(cf);
+    if (no_rate_reason(cf, signs)) return std::nullopt;
+    auto f = [&cf](double r) { return npv0(r, cf); };
+    std::size_t count = 0;
+    double first = 0;
+    auto found = [&](double r) {
+        if (count++ == 0) first = r;
+    };
+    if (!scan_npv0_certified(cf, f, found)) {
+        count = 0;
+        scan_grid(f, found);
+    }
+    if (count == 1) return first;
+    return std::nullopt;
 }
 
 IrrResult xirr(const std::vector<double>& values, const std::vector<int>& day_numbers) {
@@ -125,7 +382,15 @@ IrrResult xirr(const std::vector<double>& values, const std::vector<int>& day_nu
         out.reason = "XIRR needs one date for each cash flow";
         return out;
     }
-    return find_rates(values, [&](double r) { return xnpv(r, values, day_numbers); });
+    const FlowSigns signs = flow_signs(values);
+    if (const char* why = no_rate_reason(values, signs)) {
+        IrrResult out;
+        out.reason = why;
+        return out;
+    }
+    std::vector<double> roots;
+    scan_grid([&](double r) { return xnpv(r, values, day_numbers); }, [&roots](double r) { roots.push_back(r); });
+    return describe(std::move(roots));
 }
 
 }  // namespace reeplan::finance

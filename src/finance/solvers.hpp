@@ -165,6 +165,15 @@ struct IrrResult {
 /// Status `None` with "cash flows never change sign" when the nonzero flows have one sign.
 IrrResult irr(const std::vector<double>& cf);
 
+/// irr(cf).unique(), to the bit, without the reason and the list of roots (allocates nothing):
+/// the rate when exactly one rate between −99 % and +1000 % makes the NPV zero.
+std::optional<double> unique_irr(const std::vector<double>& cf);
+
+/// irr by the search as specified above, the NPV computed at every rate of the grid. `irr`
+/// skips the rates where the sign of the computed NPV is certain beforehand and returns the same
+/// result to the bit; this is the reference it is tested against.
+IrrResult irr_scanning_every_rate(const std::vector<double>& cf);
+
 /// Newton steps in T from a `double` root of npv0(·, cf) (from `irr`), so that the Decimal
 /// engine reports the rate to its own precision. Returns `root` converted to T when the
 /// derivative vanishes or a step would not reduce |NPV|.

@@ -35,10 +35,8 @@ template <class T> T discounted_sum(const std::vector<T>& flows, const std::vect
 
 /// Project NPV (FCFF at the plant's after-tax WACC) of one ledger run.
 template <class T> T project_npv(const PlantLedger<T>& pl, const Ledger<T>& L) {
-    std::vector<T> fcff;
-    fcff.reserve(L.years.size());
-    for (const auto& y : L.years) fcff.push_back(y.fcff);
-    return discounted_sum(fcff, pl.discount_factors(L.capital.wacc));
+    return present_value_of<T>(pl.project(), pl.first_year(), L.years.size(),
+                               [&L](std::size_t i) -> const T& { return L.years[i].fcff; }, L.capital.wacc);
 }
 
 namespace detail {
@@ -58,11 +56,14 @@ template <class T> std::optional<T> irr_of(const std::vector<T>& flows, std::str
 template <class T>
 std::optional<T> solve_lcop(const PlantLedger<T>& pl, const PlantLedger<double>& pd, bool with_supports,
                             std::string& note) {
+    Ledger<double> ledger_d;
+    LedgerBuffers<double> buffers_d;
     auto npv_d = [&](double p) {
         LedgerOptions<double> o;
         o.with_supports = with_supports;
         o.output_price_real = p;
-        return project_npv(pd, pd.run(o));
+        pd.run(o, ledger_d, buffers_d);
+        return project_npv(pd, ledger_d);
     };
     double lo = 0.0, hi = 100.0;
     double f_lo = npv_d(lo), f_hi = npv_d(hi);
@@ -96,11 +97,14 @@ std::optional<T> solve_lcop(const PlantLedger<T>& pl, const PlantLedger<double>&
     if constexpr (std::is_same_v<T, double>) {
         return *root;
     } else {
+        Ledger<T> ledger_t;
+        LedgerBuffers<T> buffers_t;
         auto npv_t = [&](const T& p) {
             LedgerOptions<T> o;
             o.with_supports = with_supports;
             o.output_price_real = p;
-            return project_npv(pl, pl.run(o));
+            pl.run(o, ledger_t, buffers_t);
+            return project_npv(pl, ledger_t);
         };
         T x0 = model::decimal_from_input(*root);
         T x1 = x0 + model::decimal_from_input(1e-6);
@@ -126,19 +130,23 @@ std::optional<T> solve_lcop(const PlantLedger<T>& pl, const PlantLedger<double>&
 }  // namespace detail
 
 /// Values one plant. `pd` is the same plant in the double engine (the same object when T is
-/// double), used to bracket roots quickly.
-template <class T> Valuation<T> value_plant(const PlantLedger<T>& pl, const PlantLedger<double>& pd) {
+/// double), used to bracket roots quickly. Without `with_lcop` the two levelized costs are left
+/// empty (each is a root search of several ledger runs), with no note.
+template <class T>
+Valuation<T> value_plant(const PlantLedger<T>& pl, const PlantLedger<double>& pd, bool with_lcop = true) {
     Valuation<T> v;
     v.ledger = pl.run(LedgerOptions<T>{});
     const Ledger<T>& L = v.ledger;
     std::vector<T> fcff, fcfe;
+    fcff.reserve(L.years.size());
+    fcfe.reserve(L.years.size());
     for (const auto& y : L.years) {
         fcff.push_back(y.fcff);
         fcfe.push_back(y.fcfe);
     }
     for (std::size_t k = 0; k < L.notes.size(); ++k) v.notes[k == 0 ? "debt" : "debt_" + std::to_string(k + 1)] = L.notes[k];
-    v.npv = discounted_sum(fcff, pl.discount_factors(L.capital.wacc));
-    v.equity_npv = discounted_sum(fcfe, pl.discount_factors(L.capital.cost_of_equity));
+    v.npv = present_value(pl.project(), pl.first_year(), fcff, L.capital.wacc);
+    v.equity_npv = present_value(pl.project(), pl.first_year(), fcfe, L.capital.cost_of_equity);
 
     std::string note;
     v.irr = detail::irr_of(fcff, note);
@@ -150,10 +158,12 @@ template <class T> Valuation<T> value_plant(const PlantLedger<T>& pl, const Plan
     v.mirr = m.value;
     if (!m) v.notes["mirr"] = m.reason;
 
-    v.lcop = detail::solve_lcop(pl, pd, true, note);
-    if (!v.lcop) v.notes["lcop_usd_per_kg"] = note;
-    v.lcop_unsupported = detail::solve_lcop(pl, pd, false, note);
-    if (!v.lcop_unsupported) v.notes["lcop_unsupported_usd_per_kg"] = note;
+    if (with_lcop) {
+        v.lcop = detail::solve_lcop(pl, pd, true, note);
+        if (!v.lcop) v.notes["lcop_usd_per_kg"] = note;
+        v.lcop_unsupported = detail::solve_lcop(pl, pd, false, note);
+        if (!v.lcop_unsupported) v.notes["lcop_unsupported_usd_per_kg"] = note;
+    }
 
     // DSCR = CFADS / (interest + principal) in years with scheduled debt service
     T sum(0);

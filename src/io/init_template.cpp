@@ -208,7 +208,13 @@ repayment = "annuity"                       # "annuity" | "level-principal" | "s
 # mode = 0
 # max = 1
 #
-# [[correlation]]
+# [[uncertain]]                             # a series (a price deck) becomes the constant drawn
+# param = "materials.ndpr_oxide.market_price_usd_per_kg"
+# dist = "uniform"
+# min = 0
+# max = 1
+#
+# [[correlation]]                           # both params must be [[uncertain]] inputs
 # params = ["plant.sep-1.capex_musd", "materials.ndpr_oxide.market_price_usd_per_kg"]
 # rank = 0.0                                # [-1, 1]
 )";

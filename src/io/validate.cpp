@@ -163,7 +163,20 @@ void check_parameter_paths(Context& cx) {
     for (std::size_t i = 0; i < plan.correlations.size(); ++i) {
         const std::string path = "correlation[" + std::to_string(i) + "].params";
         const auto& params = plan.correlations[i].params;
-        for (std::size_t k = 0; k < params.size(); ++k) check(params[k], path, path + "[" + std::to_string(k) + "]");
+        for (std::size_t k = 0; k < params.size(); ++k) {
+            const std::string at = path + "[" + std::to_string(k) + "]";
+            if (!check(params[k], path, at)) continue;
+            if (!contains(uncertain, params[k]))
+                cx.error(plan.pos(at), path,
+                         "\"" + params[k] + "\" is not drawn; expected the param of an [[uncertain]] entry");
+        }
+        for (std::size_t j = 0; j < i && params.size() == 2; ++j) {
+            const auto& other = plan.correlations[j].params;
+            if (other.size() == 2 && ((other[0] == params[0] && other[1] == params[1]) ||
+                                      (other[0] == params[1] && other[1] == params[0])))
+                cx.error(plan.pos(path), path,
+                         "the pair is already correlated by correlation[" + std::to_string(j) + "]; expected each pair once");
+        }
     }
 }
 

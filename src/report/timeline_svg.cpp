@@ -1,5 +1,6 @@
 // `reeplan timeline --format svg`: a self-contained chart of the build-out and the coverage.
 
+#include "report/detail/svg.hpp"
 #include "report/timeline.hpp"
 
 #include <fmt/format.h>
@@ -12,6 +13,8 @@ namespace reeplan::report {
 namespace {
 
 using namespace timeline_detail;
+using detail::esc;
+using detail::n2;
 
 constexpr double page_w = 960;
 constexpr double left = 190;  // label column
@@ -21,29 +24,6 @@ constexpr double plant_gap = 6;
 
 const char* phase_colors[] = {"#e3a33b", "#3b6fb6", "#9b59b6", "#3a9d5d"};  // permitting … ramp
 const char* stage_colors[] = {"#d35400", "#2980b9", "#16a085"};             // refining, alloying, fabrication
-
-/// XML text and attribute escaping.
-std::string esc(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-/// Fixed two decimals: the same input gives the same bytes.
-std::string n2(double v) {
-    std::string s = fmt::format("{:.2f}", v);
-    return s == "-0.00" ? "0.00" : s;
-}
 
 struct Axis {
     double x0, x1;  ///< pixels

@@ -1,6 +1,6 @@
 #include "timeline/schedule.hpp"
 
-#include <functional>
+#include <string>
 
 namespace reeplan::timeline {
 
@@ -13,25 +13,30 @@ bool parse_phase(std::string_view name, Phase& out) {
     return true;
 }
 
-std::vector<std::size_t> dependency_order(const model::Plan& plan) {
-    const std::size_t n = plan.plants.size();
-    enum class Mark { None, Active, Done };
-    std::vector<Mark> mark(n, Mark::None);
-    std::vector<std::size_t> order, stack;
-    order.reserve(n);
+namespace {
 
-    auto index_of = [&](const std::string& id) {
+// ScheduleScratch::mark of a plant
+constexpr unsigned char unvisited = 0, active = 1, done = 2;
+
+/// Depth-first search over the `after` links; a plant met again while still active closes a
+/// cycle.
+struct DependencyVisit {
+    const model::Plan& plan;
+    ScheduleScratch& s;
+
+    std::size_t index_of(const std::string& id) const {
+        const std::size_t n = plan.plants.size();
         for (std::size_t j = 0; j < n; ++j)
             if (plan.plants[j].id == id) return j;
         return n;
-    };
-    // Depth-first search; a plant met again while still active closes a cycle.
-    std::function<void(std::size_t)> visit = [&](std::size_t i) {
-        if (mark[i] == Mark::Done) return;
-        if (mark[i] == Mark::Active) {
+    }
+
+    void visit(std::size_t i) {
+        if (s.mark[i] == done) return;
+        if (s.mark[i] == active) {
             std::string cycle;
             bool in = false;
-            for (std::size_t k : stack) {
+            for (std::size_t k : s.stack) {
                 if (k == i) in = true;
                 if (in) cycle += plan.plants[k].id + " -> ";
             }
@@ -39,18 +44,33 @@ std::vector<std::size_t> dependency_order(const model::Plan& plan) {
             const std::string path = "plant." + plan.plants[i].id + ".schedule.after";
             throw model::InputError({model::Diagnostic{plan.pos(path), path, "dependency cycle: " + cycle}});
         }
-        mark[i] = Mark::Active;
-        stack.push_back(i);
+        s.mark[i] = active;
+        s.stack.push_back(i);
         for (const auto& ref : plan.plants[i].schedule.after) {
-            std::size_t j = index_of(ref.plant);
-            if (j < n) visit(j);
+            const std::size_t j = index_of(ref.plant);
+            if (j < plan.plants.size()) visit(j);
         }
-        stack.pop_back();
-        mark[i] = Mark::Done;
-        order.push_back(i);
-    };
-    for (std::size_t i = 0; i < n; ++i) visit(i);
-    return order;
+        s.stack.pop_back();
+        s.mark[i] = done;
+        s.order.push_back(i);
+    }
+};
+
+}  // namespace
+
+void dependency_order_into(const model::Plan& plan, ScheduleScratch& scratch) {
+    const std::size_t n = plan.plants.size();
+    scratch.mark.assign(n, unvisited);
+    scratch.order.clear();
+    scratch.stack.clear();
+    DependencyVisit v{plan, scratch};
+    for (std::size_t i = 0; i < n; ++i) v.visit(i);
+}
+
+std::vector<std::size_t> dependency_order(const model::Plan& plan) {
+    ScheduleScratch scratch;
+    dependency_order_into(plan, scratch);
+    return std::move(scratch.order);
 }
 
 }  // namespace reeplan::timeline

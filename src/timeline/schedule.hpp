@@ -43,6 +43,17 @@ template <class T> struct PhaseTimes {
 /// Throws model::InputError naming the cycle ("dependency cycle: a -> b -> a") if there is one.
 std::vector<std::size_t> dependency_order(const model::Plan& plan);
 
+/// Working storage of the *_into functions below, kept between calls so that scheduling plans
+/// of one shape again and again does not allocate.
+struct ScheduleScratch {
+    std::vector<std::size_t> order;  ///< dependency_order_into's result
+    std::vector<std::size_t> stack;
+    std::vector<unsigned char> mark;
+};
+
+/// dependency_order into `scratch.order`, reusing the scratch's storage.
+void dependency_order_into(const model::Plan& plan, ScheduleScratch& scratch);
+
 /// Length of `overlap([a0, a1), [b0, b1))`, never negative.
 template <class T> T overlap(const T& a0, const T& a1, const T& b0, const T& b1) {
     const T lo = a0 > b0 ? a0 : b0;
@@ -50,12 +61,14 @@ template <class T> T overlap(const T& a0, const T& a1, const T& b0, const T& b1)
     return hi > lo ? hi - lo : T(0);
 }
 
-/// Resolves every plant's phases (result indexed like plan.plants). A plant's permitting starts
-/// at the later of its earliest_start_year and the end (plus lag) of every phase it is `after`.
-template <class T> std::vector<PhaseTimes<T>> schedule_plants(const model::Plan& plan) {
-    std::vector<PhaseTimes<T>> out(plan.plants.size());
-    std::vector<std::size_t> order = dependency_order(plan);
-    for (std::size_t idx : order) {
+/// Resolves every plant's phases into `out` (resized, indexed like plan.plants), reusing the
+/// storage of `out` and `scratch`. A plant's permitting starts at the later of its
+/// earliest_start_year and the end (plus lag) of every phase it is `after`.
+template <class T>
+void schedule_plants_into(const model::Plan& plan, std::vector<PhaseTimes<T>>& out, ScheduleScratch& scratch) {
+    out.assign(plan.plants.size(), PhaseTimes<T>{});
+    dependency_order_into(plan, scratch);
+    for (std::size_t idx : scratch.order) {
         const model::Plant& p = plan.plants[idx];
         const model::Schedule& s = p.schedule;
         T start = model::from_input<T>(s.earliest_start_year);
@@ -75,6 +88,13 @@ template <class T> std::vector<PhaseTimes<T>> schedule_plants(const model::Plan&
         t.nameplate = t.operation_start + ramp_length<T>(s.ramp);
         t.end_of_life = t.operation_start + model::from_input<T>(p.life_years);
     }
+}
+
+/// Resolves every plant's phases (result indexed like plan.plants): schedule_plants_into.
+template <class T> std::vector<PhaseTimes<T>> schedule_plants(const model::Plan& plan) {
+    std::vector<PhaseTimes<T>> out;
+    ScheduleScratch scratch;
+    schedule_plants_into(plan, out, scratch);
     return out;
 }
 

@@ -32,6 +32,106 @@ model::Plan one_to_one(double demand) {
     return p;
 }
 
+/// Every field of two balances, compared exactly.
+void check_same(const ChainBalance& a, const ChainBalance& b) {
+    CHECK(a.first_year == b.first_year);
+    CHECK(a.last_year == b.last_year);
+    CHECK(a.final_product == b.final_product);
+    CHECK(a.independence_target == b.independence_target);
+    CHECK(a.independence_target_year == b.independence_target_year);
+    CHECK(a.materials == b.materials);
+    REQUIRE(a.years.size() == b.years.size());
+    for (std::size_t i = 0; i < a.years.size(); ++i) {
+        const ChainYear &x = a.years[i], &y = b.years[i];
+        INFO("year " << y.year);
+        CHECK(x.year == y.year);
+        CHECK(x.demand_t == y.demand_t);
+        CHECK(x.domestic_final_t == y.domestic_final_t);
+        CHECK(x.fully_domestic_final_t == y.fully_domestic_final_t);
+        CHECK(x.domestic_share == y.domestic_share);
+        CHECK(x.fully_domestic_share == y.fully_domestic_share);
+        CHECK(x.bottleneck == y.bottleneck);
+        CHECK(x.imports_musd == y.imports_musd);
+        CHECK(x.stranded_t == y.stranded_t);
+        CHECK(x.stranded_capex_musd == y.stranded_capex_musd);
+        REQUIRE(x.materials.size() == y.materials.size());
+        for (std::size_t m = 0; m < x.materials.size(); ++m) {
+            const auto &p = x.materials[m], &q = y.materials[m];
+            CHECK(p.domestic_t == q.domestic_t);
+            CHECK(p.fully_domestic_t == q.fully_domestic_t);
+            CHECK(p.requirement_t == q.requirement_t);
+            CHECK(p.domestic_used_t == q.domestic_used_t);
+            CHECK(p.surplus_t == q.surplus_t);
+            CHECK(p.imports_t == q.imports_t);
+            CHECK(p.imports_musd == q.imports_musd);
+            CHECK(p.unmet_t == q.unmet_t);
+            CHECK(p.import_available == q.import_available);
+            CHECK(p.import_price_usd_per_kg == q.import_price_usd_per_kg);
+            CHECK(p.demand_requirement_t == q.demand_requirement_t);
+        }
+        REQUIRE(x.plants.size() == y.plants.size());
+        for (std::size_t k = 0; k < x.plants.size(); ++k) {
+            const auto &p = x.plants[k], &q = y.plants[k];
+            CHECK(p.ramped_capacity_t == q.ramped_capacity_t);
+            CHECK(p.production_t == q.production_t);
+            CHECK(p.fill == q.fill);
+            CHECK(p.limiting_input == q.limiting_input);
+            CHECK(p.stranded_t == q.stranded_t);
+            CHECK(p.stranded_capex_musd == q.stranded_capex_musd);
+            CHECK(p.fully_domestic_share == q.fully_domestic_share);
+            REQUIRE(p.inputs.size() == q.inputs.size());
+            for (std::size_t j = 0; j < p.inputs.size(); ++j) {
+                const auto &f = p.inputs[j], &g = q.inputs[j];
+                CHECK(f.material == g.material);
+                CHECK(f.kg_per_kg == g.kg_per_kg);
+                CHECK(f.requirement_t == g.requirement_t);
+                CHECK(f.domestic_offered_t == g.domestic_offered_t);
+                CHECK(f.import_offered_t == g.import_offered_t);
+                CHECK(f.domestic_t == g.domestic_t);
+                CHECK(f.imports_t == g.imports_t);
+                CHECK(f.consumed_t == g.consumed_t);
+                CHECK(f.fully_domestic_t == g.fully_domestic_t);
+            }
+        }
+        for (std::size_t s = 0; s < chain::stage_count; ++s) {
+            CHECK(x.stages[s].requirement_t == y.stages[s].requirement_t);
+            CHECK(x.stages[s].domestic_t == y.stages[s].domestic_t);
+            CHECK(x.stages[s].coverage == y.stages[s].coverage);
+            CHECK(x.stages[s].coverage_unclipped == y.stages[s].coverage_unclipped);
+        }
+    }
+    CHECK(a.first_domestic_output_year == b.first_domestic_output_year);
+    CHECK(a.first_domestic_output_note == b.first_domestic_output_note);
+    CHECK(a.independence_year == b.independence_year);
+    CHECK(a.independence_note == b.independence_note);
+    CHECK(a.independence_on_time == b.independence_on_time);
+    REQUIRE(a.dependence.size() == b.dependence.size());
+    for (std::size_t k = 0; k < a.dependence.size(); ++k) {
+        const auto &p = a.dependence[k], &q = b.dependence[k];
+        CHECK(p.stage == q.stage);
+        CHECK(p.material == q.material);
+        CHECK(p.first_year == q.first_year);
+        CHECK(p.last_year == q.last_year);
+        CHECK(p.imports_t == q.imports_t);
+        CHECK(p.imports_musd == q.imports_musd);
+        CHECK(p.unmet_t == q.unmet_t);
+        CHECK(p.stranded_t == q.stranded_t);
+        CHECK(p.stranded_capex_musd_peak == q.stranded_capex_musd_peak);
+    }
+    REQUIRE(a.imports.size() == b.imports.size());
+    for (std::size_t k = 0; k < a.imports.size(); ++k) {
+        CHECK(a.imports[k].material == b.imports[k].material);
+        CHECK(a.imports[k].imports_t == b.imports[k].imports_t);
+        CHECK(a.imports[k].imports_musd == b.imports[k].imports_musd);
+    }
+    CHECK(a.unproduced_critical_inputs == b.unproduced_critical_inputs);
+    REQUIRE(a.times.size() == b.times.size());
+    for (std::size_t k = 0; k < a.times.size(); ++k) {
+        CHECK(a.times[k].construction_start == b.times[k].construction_start);
+        CHECK(a.times[k].end_of_life == b.times[k].end_of_life);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("two plants with a 1:1 recipe", "[chain][balance]") {
@@ -307,5 +407,20 @@ TEST_CASE("invariants over a grid of seeded random chains", "[chain][balance]") 
         if (b.first_domestic_output_year && b.schedule.milestone.year)
             CHECK(*b.first_domestic_output_year >= static_cast<int>(std::floor(*b.schedule.milestone.year)));
         if (!b.schedule.milestone.year) CHECK_FALSE(b.first_domestic_output_year);
+    }
+}
+
+TEST_CASE("balance_flows_into reusing its storage gives balance_flows to the bit", "[chain][balance]") {
+    // one scratch and one result for every chain: storage left by chains of other shapes
+    chain::BalanceScratch scratch;
+    ChainBalance reused;
+    for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+        INFO("seed " << seed);
+        const model::Plan p = test::random_chain(seed);
+        const auto times = timeline::schedule_plants<double>(p);
+        const double target = p.project.end_year - 2;
+        const ChainBalance fresh = chain::balance_flows(p, times, target);
+        chain::balance_flows_into(p, times, target, reused, scratch);
+        check_same(reused, fresh);
     }
 }

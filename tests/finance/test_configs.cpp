@@ -74,3 +74,91 @@ TEST_CASE("the Decimal and double engines agree on every bundled config and scen
     }
     CHECK(files >= 2);
 }
+
+namespace {
+
+template <class A> bool same(const std::optional<A>& a, const std::optional<A>& b) { return a == b; }
+
+/// evaluate_plan_fast against plant_flows, value_plan and plan_balance in double: every number
+/// the same to the bit.
+void compare_fast(const model::Plan& plan, finance::PlanScratch& scratch) {
+    const finance::PlanEvaluation& e = finance::evaluate_plan_fast(plan, scratch, finance::PlanEvalOptions{true});
+    const auto flows = finance::plant_flows<double>(plan);
+    const auto values = finance::value_plan<double>(plan);
+    REQUIRE(e.plants.size() == plan.plants.size());
+    for (std::size_t p = 0; p < plan.plants.size(); ++p) {
+        INFO("plant " << plan.plants[p].id);
+        const finance::PlantEvaluation& f = e.plants[p];
+        const finance::Valuation<double>& v = values[p];
+        CHECK(f.first_year == flows[p].first_year);
+        CHECK(f.fcff == flows[p].fcff);
+        CHECK(f.wacc == flows[p].wacc);
+        CHECK(f.npv == flows[p].npv);
+        CHECK(f.npv == v.npv);
+        CHECK(f.equity_npv == v.equity_npv);
+        CHECK(f.cost_of_equity == v.ledger.capital.cost_of_equity);
+        CHECK(same(f.irr, v.irr));
+        CHECK(same(f.equity_irr, v.equity_irr));
+        CHECK(same(f.mirr, v.mirr));
+        CHECK(same(f.min_dscr, v.min_dscr));
+        CHECK(same(f.avg_dscr, v.avg_dscr));
+        CHECK(f.min_dscr_year == v.min_dscr_year);
+        CHECK(f.payback_year == v.payback_year);
+        CHECK(f.ledger.capex_total == v.ledger.capex_total);
+        CHECK(f.ledger.debt_total == v.ledger.debt_total);
+        REQUIRE(f.fcfe.size() == v.ledger.years.size());
+        for (std::size_t i = 0; i < v.ledger.years.size(); ++i) {
+            const finance::LedgerYear<double>& y = v.ledger.years[i];
+            INFO("year " << y.year);
+            CHECK(f.fcfe[i] == y.fcfe);
+            CHECK(f.production[i] == y.production);
+            CHECK(f.capex[i] == y.capex);
+            CHECK(f.dscr[i] == (y.debt_service > 0 ? std::optional<double>(y.cfads / y.debt_service) : std::nullopt));
+            CHECK(f.ledger.years[i].tax == y.tax);
+            CHECK(f.ledger.years[i].debt_balance == y.debt_balance);
+        }
+    }
+    const chain::ChainBalance b = finance::plan_balance(plan, timeline::schedule_plants<double>(plan));
+    REQUIRE(e.balance.years.size() == b.years.size());
+    for (std::size_t i = 0; i < b.years.size(); ++i) {
+        CHECK(e.balance.years[i].fully_domestic_share == b.years[i].fully_domestic_share);
+        CHECK(e.balance.years[i].imports_musd == b.years[i].imports_musd);
+        for (std::size_t p = 0; p < plan.plants.size(); ++p) CHECK(e.balance.years[i].plants[p].production_t == b.years[i].plants[p].production_t);
+    }
+    CHECK(e.balance.first_domestic_output_year == b.first_domestic_output_year);
+    CHECK(e.balance.independence_year == b.independence_year);
+    CHECK(e.balance.independence_note == b.independence_note);
+    CHECK(e.balance.dependence.size() == b.dependence.size());
+}
+
+}  // namespace
+
+TEST_CASE("evaluate_plan_fast gives plant_flows and value_plan to the bit on every bundled config", "[finance][configs]") {
+    // one scratch for every plan: storage left by plans of other shapes is reused
+    finance::PlanScratch scratch;
+    const std::filesystem::path dir = std::filesystem::path(REEPLAN_SOURCE_DIR) / "configs";
+    int plans = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().extension() != ".toml") continue;
+        const model::Plan base = io::load_plan(entry.path().string());
+        INFO(entry.path().filename().string());
+        compare_fast(base, scratch);
+        ++plans;
+        for (const auto& sc : base.scenarios) {
+            INFO("scenario " << sc.id);
+            model::Plan plan = base;
+            io::apply_scenario(plan, sc.id);
+            compare_fast(plan, scratch);
+            ++plans;
+        }
+        // a supply restriction on every material for two years
+        model::Plan shocked = base;
+        for (const auto& m : base.materials)
+            shocked.shocks.push_back(model::SupplyShock{m.id, base.project.base_year + 4.5, base.project.base_year + 6.5, 0.3, 2.5});
+        INFO("shocked");
+        compare_fast(shocked, scratch);
+        compare_fast(base, scratch);
+        plans += 2;
+    }
+    CHECK(plans >= 4);
+}

@@ -237,6 +237,77 @@ TEST_CASE("NPV at every IRR found is zero over deterministic cash-flow grids", "
     CHECK(conventional > 150);
 }
 
+TEST_CASE("IRR finds what scanning every rate finds to the bit", "[finance][solvers]") {
+    // irr skips the grid rates where the sign of the computed NPV is certain; roots, their order,
+    // status and reason must be those of the scan that computes every NPV. Flows of project
+    // shapes (outlay then inflows; equity with a dip for debt service), of random sign, with roots
+    // on round rates (where a grid rate may sit on a root), at tiny and huge scales, and long.
+    Lcg rng{20250302};
+    int one = 0, several = 0, none = 0;
+    for (int k = 0; k < 3000; ++k) {
+        const int kind = k % 6;
+        const int n = 2 + static_cast<int>(rng.next() * 45);
+        std::vector<double> cf;
+        if (kind == 0) {
+            const int outlay = 1 + static_cast<int>(rng.next() * 6);
+            for (int t = 0; t < n; ++t) cf.push_back(t < outlay ? -500 * rng.next() : 200 * rng.next());
+        } else if (kind == 1) {
+            const int a = 1 + static_cast<int>(rng.next() * 5), b = a + static_cast<int>(rng.next() * 12),
+                      c = b + 1 + static_cast<int>(rng.next() * 12);
+            if (rng.next() < 0.5) cf.push_back(40 * rng.next());
+            for (int t = 0; t < n + 10; ++t)
+                cf.push_back(t < a ? -300 * rng.next() : t < b ? 150 * rng.next() : t < c ? -100 * rng.next() : 150 * rng.next());
+        } else if (kind == 2) {
+            for (int t = 0; t < n; ++t) cf.push_back((rng.next() - 0.5) * 100);
+        } else if (kind == 3) {
+            // roots at round rates: the product of (1 − (1 + r)·v) over the roots and of
+            // positive factors, as coefficients of v = 1/(1+r)
+            static const double rates[] = {0.0, 0.05, 0.1, 0.2, 0.5, 1.0, -0.5, -0.9, 2.0, 9.0};
+            cf = {1.0};
+            for (int q = 1 + static_cast<int>(rng.next() * 3); q > 0; --q) {
+                const double r = rates[static_cast<int>(rng.next() * 10)];
+                std::vector<double> next(cf.size() + 1, 0.0);
+                for (std::size_t i = 0; i < cf.size(); ++i) {
+                    next[i] += cf[i];
+                    next[i + 1] -= (1 + r) * cf[i];
+                }
+                cf = next;
+            }
+            for (int q = static_cast<int>(rng.next() * 15); q > 0; --q) {
+                const double c = rng.next();
+                std::vector<double> next(cf.size() + 1, 0.0);
+                for (std::size_t i = 0; i < cf.size(); ++i) {
+                    next[i] += cf[i];
+                    next[i + 1] += c * cf[i];
+                }
+                cf = next;
+            }
+        } else if (kind == 4) {
+            const double scale = std::pow(10.0, 600 * rng.next() - 300);
+            const int outlay = 1 + static_cast<int>(rng.next() * (n - 1));
+            for (int t = 0; t < n; ++t) cf.push_back((t < outlay ? -scale : scale) * rng.next());
+        } else {
+            const int len = 60 + static_cast<int>(rng.next() * 100);
+            for (int t = 0; t < len; ++t) cf.push_back(t < 5 ? -100 * rng.next() : 20 * rng.next() - (t % 17 == 0 ? 60 : 0));
+        }
+        if (rng.next() < 0.1) cf[static_cast<std::size_t>(rng.next() * static_cast<double>(cf.size()))] = 0.0;
+        INFO("set " << k << ", " << cf.size() << " flows");
+        const auto fast = finance::irr(cf);
+        const auto full = finance::irr_scanning_every_rate(cf);
+        CHECK(fast.status == full.status);
+        CHECK(fast.reason == full.reason);
+        REQUIRE(fast.roots.size() == full.roots.size());
+        for (std::size_t i = 0; i < full.roots.size(); ++i) CHECK(fast.roots[i] == full.roots[i]);
+        const auto unique = finance::unique_irr(cf);
+        REQUIRE(unique.has_value() == full.unique().has_value());
+        if (unique) CHECK(*unique == *full.unique());
+        (full.status == IrrStatus::One ? one : full.status == IrrStatus::Several ? several : none) += 1;
+    }
+    CHECK(one > 1000);
+    CHECK(several > 100);
+    CHECK(none > 100);
+}
+
 TEMPLATE_TEST_CASE("annuity factor and capital recovery factor", "[finance][solvers]", double, Decimal) {
     using T = TestType;
     using std::abs;

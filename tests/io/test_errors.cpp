@@ -48,6 +48,9 @@ TEST_CASE("every bad input gives exactly its expected diagnostics", "[io][errors
     const bool update = std::getenv("REEPLAN_UPDATE_ERR") != nullptr;
     for (const fs::path& toml : files) {
         const std::string name = toml.filename().string();
+        // problems that need the whole model (the correlation matrix, the draws against each
+        // parameter's range) are found after reading, by the command line; bad_input.sh covers them
+        if (read_text(toml).rfind("# [after reading]", 0) == 0) continue;
         std::vector<std::string> got;
         try {
             io::parse_plan(read_text(toml), name);

@@ -331,7 +331,7 @@ TEST_CASE("init_template parses and holds every default", "[io][reader]") {
     CHECK(full.supports.size() == 8);
     CHECK(full.risks.size() == 3);
     CHECK(full.scenarios.size() == 1);
-    CHECK(full.uncertain.size() == 1);
+    CHECK(full.uncertain.size() == 2);
     CHECK(full.correlations.size() == 1);
 }
 

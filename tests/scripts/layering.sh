@@ -14,6 +14,7 @@ only_in '#include *[<"]toml\+\+/' 'io/' "toml++ outside src/io"
 only_in '#include *[<"]boost/multiprecision' 'model/decimal\.hpp' "Boost.Multiprecision outside model/decimal.hpp"
 only_in '#include *[<"]nlohmann/' 'report/' "nlohmann_json outside src/report"
 only_in '#include *[<"]fmt/' '(io|report|cli)/' "fmt in the core"
+only_in '#include *[<"]boost/math' 'sim/' "Boost.Math outside src/sim"
 core_io=$(grep -rnE 'std::(cout|cerr)|fmt::print|printf\(|getenv|std::ofstream|std::ifstream|<chrono>|time\(' \
           model timeline chain finance policy sim 2>/dev/null || true)
 if [ -n "$core_io" ]; then echo "I/O or clock in the core:"; echo "$core_io"; fail=1; fi

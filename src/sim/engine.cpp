@@ -1,0 +1,114 @@
+#include "sim/engine.hpp"
+
+#include "finance/valuation.hpp"
+#include "timeline/schedule.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace reeplan::sim {
+
+namespace {
+
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+double value_or_missing(const std::optional<double>& v) { return v ? *v : kMissing; }
+double value_or_missing(const std::optional<int>& v) { return v ? static_cast<double>(*v) : kMissing; }
+
+}  // namespace
+
+std::optional<std::size_t> plant_metric_index(std::string_view name) {
+    for (std::size_t k = 0; k < kPlantMetrics.size(); ++k)
+        if (kPlantMetrics[k] == name) return k;
+    return std::nullopt;
+}
+
+Evaluator::Evaluator(const model::Plan& plan, EvalOptions options) : options_(options) {
+    plants_ = plan.plants.size();
+    first_year_ = static_cast<int>(plan.project.base_year);
+    last_year_ = std::max(first_year_, static_cast<int>(plan.project.end_year));
+    for (const auto& p : plan.plants)
+        for (auto m : kPlantMetrics) columns_.push_back("plant." + p.id + "." + std::string(m));
+    for (auto m : kChainMetrics) columns_.push_back("chain." + std::string(m));
+    scalars_ = columns_.size();
+    for (auto s : kFanSeries)
+        for (int y = first_year_; y <= last_year_; ++y) columns_.push_back("fan." + std::string(s) + "." + std::to_string(y));
+    scratch_row_.resize(columns_.size());
+    cumulative_.resize(year_count());
+}
+
+std::optional<std::size_t> Evaluator::index_of(std::string_view metric) const {
+    for (std::size_t c = 0; c < scalars_; ++c)
+        if (columns_[c] == metric) return c;
+    return std::nullopt;
+}
+
+std::vector<std::string> Evaluator::metric_names() const {
+    return std::vector<std::string>(columns_.begin(), columns_.begin() + static_cast<std::ptrdiff_t>(scalars_));
+}
+
+void Evaluator::evaluate(const model::Plan& plan, double* row) {
+    finance::PlanEvalOptions o;
+    o.returns = true;
+    const finance::PlanEvaluation& e = finance::evaluate_plan_fast(plan, scratch_, o);
+    const chain::ChainBalance& balance = e.balance;
+    std::fill(cumulative_.begin(), cumulative_.end(), 0.0);
+    double chain_npv = 0, chain_capex = 0;
+    for (std::size_t i = 0; i < plants_; ++i) {
+        const finance::PlantEvaluation& v = e.plants[i];
+        double* r = row + i * kPlantMetrics.size();
+        r[0] = v.npv;
+        r[1] = v.equity_npv;
+        r[2] = value_or_missing(v.irr);
+        r[3] = value_or_missing(v.equity_irr);
+        r[4] = value_or_missing(v.mirr);
+        r[5] = r[6] = kMissing;
+        if (options_.lcop) {
+            // each levelized cost is a root search over the output price (finance/valuation.hpp)
+            finance::PlantLedger<double> pd(plan, i, e.times[i], &balance);
+            std::string note;
+            r[5] = value_or_missing(finance::detail::solve_lcop<double>(pd, pd, true, note));
+            r[6] = value_or_missing(finance::detail::solve_lcop<double>(pd, pd, false, note));
+        }
+        r[7] = value_or_missing(v.min_dscr);
+        r[8] = value_or_missing(v.payback_year);
+        chain_npv += v.npv;
+        chain_capex += v.ledger.capex_total;
+        // spending before base_year counts in base_year; after end_year it is outside the fan
+        for (std::size_t k = 0; k < v.capex.size(); ++k) {
+            const int year = v.first_year + static_cast<int>(k);
+            if (year <= last_year_) cumulative_[static_cast<std::size_t>(std::max(year, first_year_) - first_year_)] += v.capex[k];
+        }
+    }
+    double* c = row + plants_ * kPlantMetrics.size();
+    c[0] = chain_capex;
+    c[1] = chain_npv;
+    c[2] = value_or_missing(balance.first_domestic_output_year);
+    c[3] = value_or_missing(balance.independence_year);
+
+    const std::size_t n = year_count();
+    double* fds = row + fan_offset(0);
+    double* cov = row + fan_offset(1);
+    double* cum = row + fan_offset(4);
+    double running = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const int year = first_year_ + static_cast<int>(k);
+        const chain::ChainYear* cy = nullptr;
+        if (year >= balance.first_year && year <= balance.last_year)
+            cy = &balance.years[static_cast<std::size_t>(year - balance.first_year)];
+        fds[k] = cy ? value_or_missing(cy->fully_domestic_share) : kMissing;
+        for (std::size_t s = 0; s < chain::stage_count; ++s) cov[s * n + k] = cy ? value_or_missing(cy->stages[s].coverage) : kMissing;
+        running += cumulative_[k];
+        cum[k] = running;
+    }
+}
+
+std::optional<double> Evaluator::metric(const model::Plan& plan, std::size_t column) {
+    evaluate(plan, scratch_row_.data());
+    const double v = scratch_row_[column];
+    if (std::isnan(v)) return std::nullopt;  // the metric does not exist
+    return v;
+}
+
+}  // namespace reeplan::sim

@@ -1,0 +1,196 @@
+#include "sim/simulate.hpp"
+
+#include "model/params.hpp"
+#include "policy/outcomes.hpp"
+#include "policy/random.hpp"
+#include "sim/copula.hpp"
+#include "sim/distribution.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <cmath>
+#include <thread>
+
+namespace reeplan::sim {
+
+namespace {
+
+/// Paths per unit of work handed to a thread (and per progress report).
+constexpr std::size_t kBlock = 256;
+
+/// The correlation pairs of the plan as (input index, input index, rank correlation).
+std::vector<RankPair> rank_pairs(const model::Plan& plan) {
+    std::vector<RankPair> pairs;
+    auto index = [&](const std::string& param) -> std::size_t {
+        for (std::size_t j = 0; j < plan.uncertain.size(); ++j)
+            if (plan.uncertain[j].param == param) return j;
+        return plan.uncertain.size();
+    };
+    for (const auto& c : plan.correlations) {
+        if (c.params.size() != 2) continue;
+        const std::size_t a = index(c.params[0]), b = index(c.params[1]);
+        if (a < plan.uncertain.size() && b < plan.uncertain.size() && a != b) pairs.push_back(RankPair{a, b, c.rank});
+    }
+    return pairs;
+}
+
+}  // namespace
+
+bool set_param(model::Plan& plan, const std::string& path, double value) {
+    const model::ParamRef ref = model::resolve_param(plan, path);
+    if (!ref) return false;
+    ref.set(value);
+    return true;
+}
+
+std::optional<double> get_param(const model::Plan& plan, const std::string& path) {
+    const model::ParamRef ref = model::resolve_param(const_cast<model::Plan&>(plan), path);
+    if (!ref) return std::nullopt;
+    return ref.get(plan.project.base_year);
+}
+
+SetupCheck check_setup(const model::Plan& plan, bool repair) {
+    SetupCheck out;
+    if (plan.correlations.empty()) return out;
+    const std::vector<RankPair> pairs = rank_pairs(plan);
+    const CopulaBuild b = build_copula(plan.uncertain.size(), pairs, repair);
+    if (b.ok && b.warning.empty()) return out;
+    // name the entry the nearest consistent matrix moves most
+    const CopulaBuild fixed = b.ok ? b : build_copula(plan.uncertain.size(), pairs, true);
+    std::string where = "correlation[0].rank";
+    std::string pair_text;
+    if (fixed.ok) {
+        const std::string& a = plan.uncertain[fixed.most_changed.i].param;
+        const std::string& c = plan.uncertain[fixed.most_changed.j].param;
+        for (std::size_t k = 0; k < plan.correlations.size(); ++k) {
+            const auto& p = plan.correlations[k].params;
+            if (p.size() == 2 && ((p[0] == a && p[1] == c) || (p[0] == c && p[1] == a))) {
+                where = "correlation[" + std::to_string(k) + "].rank";
+                char buf[32];
+                const auto r = std::to_chars(buf, buf + sizeof buf, std::round(fixed.most_changed.rank * 1000) / 1000);
+                pair_text = "; the nearest consistent set moves " + a + " ~ " + c + " most, to " + std::string(buf, r.ptr);
+            }
+        }
+    }
+    if (!b.ok && b.smallest_eigenvalue < 1) {
+        char buf[32];
+        const auto r = std::to_chars(buf, buf + sizeof buf, std::round(b.smallest_eigenvalue * 1000) / 1000);
+        out.errors.push_back(SetupProblem{
+            where, "the rank correlations cannot hold together (the smallest eigenvalue of their copula matrix is " +
+                       std::string(buf, r.ptr) + ")" + pair_text +
+                       "; expected a consistent set (simulate and sensitivity take --repair-correlation to use the nearest)"});
+    } else if (!b.ok) {
+        out.errors.push_back(SetupProblem{where, b.message});
+    }
+    else out.warnings.push_back(b.warning + pair_text);
+    return out;
+}
+
+struct Simulation::CopulaHolder {
+    GaussianCopula copula;
+};
+
+/// One thread's working copy of the plan, with the references its inputs resolve to.
+struct Simulation::Worker {
+    model::Plan work;
+    Evaluator eval;
+    std::vector<model::ParamRef> refs;
+    std::vector<double> z, u, x;
+    Worker(const model::Plan& plan, EvalOptions o) : work(plan), eval(plan, o) {}
+};
+
+Simulation::Simulation(const model::Plan& plan, SimOptions options)
+    : plan_(plan), options_(options), layout_(plan, options.eval) {
+    columns_ = layout_.columns();
+    for (const auto& u : plan_.uncertain) {
+        columns_.push_back("input." + u.param);
+        base_values_.push_back(get_param(plan_, u.param).value_or(0.0));
+        streams_.push_back(policy::stream_key("uncertain:" + u.param));
+    }
+    if (!plan_.correlations.empty()) {
+        CopulaBuild b = build_copula(plan_.uncertain.size(), rank_pairs(plan_), options_.repair_correlation);
+        if (b.ok) copula_ = std::make_unique<CopulaHolder>(CopulaHolder{std::move(b.copula)});
+    }
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::draw_inputs(std::size_t path, double* values) const {
+    const std::size_t n = plan_.uncertain.size();
+    std::vector<double> z(n), u(n);
+    for (std::size_t j = 0; j < n; ++j) u[j] = policy::counter_uniform(options_.seed, path, streams_[j], 0);
+    if (copula_) {
+        for (std::size_t j = 0; j < n; ++j) z[j] = standard_normal_quantile(u[j]);
+        copula_->copula.correlate(z.data(), u.data());
+    }
+    for (std::size_t j = 0; j < n; ++j) values[j] = draw(plan_.uncertain[j].dist, u[j]);
+}
+
+void Simulation::run_block(Worker& w, std::size_t first, std::size_t count, double* rows) const {
+    const std::size_t n = plan_.uncertain.size();
+    const std::size_t model_width = layout_.width();
+    for (std::size_t r = 0; r < count; ++r) {
+        const std::size_t path = first + r;
+        double* row = rows + r * columns_.size();
+        // inputs: independent uniforms per input stream, correlated through the copula
+        for (std::size_t j = 0; j < n; ++j) w.u[j] = policy::counter_uniform(options_.seed, path, streams_[j], 0);
+        if (copula_) {
+            for (std::size_t j = 0; j < n; ++j) w.z[j] = standard_normal_quantile(w.u[j]);
+            copula_->copula.correlate(w.z.data(), w.u.data());
+        }
+        for (std::size_t j = 0; j < n; ++j) {
+            const double v = draw(plan_.uncertain[j].dist, w.u[j]);
+            row[model_width + j] = v;
+            w.refs[j].set(v);
+        }
+        // risks: drawn on the plan with this path's inputs, undone after
+        const std::size_t risks = plan_.risks.size();
+        for (std::size_t k = 0; k < risks; ++k) {
+            const model::Risk& risk = w.work.risks[k];
+            policy::apply_risk_outcome(w.work, risk, policy::sample_risk(w.work, risk, options_.seed, path));
+        }
+        w.eval.evaluate(w.work, row);
+        for (std::size_t k = 0; k < risks; ++k) policy::restore_risk(w.work, plan_, plan_.risks[k]);
+    }
+}
+
+void Simulation::run(std::size_t first, std::size_t count, Samples& out, const Progress& progress) const {
+    if (out.paths == 0) out.first_path = first;
+    out.width = columns_.size();
+    const std::size_t offset = out.values.size();
+    out.values.resize(offset + count * out.width);
+    double* base = out.values.data() + offset;
+
+    const unsigned threads = std::max(1u, options_.threads);
+    std::vector<std::unique_ptr<Worker>> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+        auto w = std::make_unique<Worker>(plan_, options_.eval);
+        for (const auto& u : plan_.uncertain) w->refs.push_back(model::resolve_param(w->work, u.param));
+        const std::size_t n = plan_.uncertain.size();
+        w->z.resize(n);
+        w->u.resize(n);
+        w->x.resize(n);
+        workers.push_back(std::move(w));
+    }
+    const std::size_t blocks = (count + kBlock - 1) / kBlock;
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    auto work = [&](Worker& w, bool report) {
+        for (std::size_t b = next++; b < blocks; b = next++) {
+            const std::size_t start = b * kBlock;
+            const std::size_t len = std::min(kBlock, count - start);
+            run_block(w, first + start, len, base + start * out.width);
+            const std::size_t d = done += len;
+            if (report && progress) progress(d, count);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(*workers[t]), false);
+    work(*workers[0], true);
+    for (auto& th : pool) th.join();
+    out.paths += count;
+    if (progress) progress(count, count);
+}
+
+}  // namespace reeplan::sim

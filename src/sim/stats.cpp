@@ -1,0 +1,130 @@
+#include "sim/stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace reeplan::sim {
+
+namespace {
+
+/// Neumaier's improvement of Kahan summation: the running compensation also covers a term
+/// larger than the sum so far.
+struct CompensatedSum {
+    double sum = 0, c = 0;
+    void add(double x) {
+        const double t = sum + x;
+        if (std::abs(sum) >= std::abs(x)) c += (sum - t) + x;
+        else c += (x - t) + sum;
+        sum = t;
+    }
+    double value() const { return sum + c; }
+};
+
+void collect(const double* first, std::size_t stride, std::size_t n, std::vector<double>& out) {
+    out.clear();
+    out.reserve(n);
+    for (std::size_t r = 0; r < n; ++r) {
+        const double v = first[r * stride];
+        if (!std::isnan(v)) out.push_back(v);
+    }
+}
+
+/// Average ranks (1-based) of `v`, ties sharing the mean of their positions.
+std::vector<double> ranks(const std::vector<double>& v) {
+    std::vector<std::size_t> order(v.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+    std::vector<double> r(v.size());
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i + 1;
+        while (j < order.size() && !(v[order[i]] < v[order[j]])) ++j;
+        const double mean_rank = 0.5 * static_cast<double>(i + j + 1);  // positions i+1 … j
+        for (std::size_t k = i; k < j; ++k) r[order[k]] = mean_rank;
+        i = j;
+    }
+    return r;
+}
+
+}  // namespace
+
+double percentile_sorted(const std::vector<double>& sorted, double p) {
+    if (sorted.empty()) return 0;
+    const double h = static_cast<double>(sorted.size() - 1) * p;
+    const double lo = std::floor(h);
+    const std::size_t i = static_cast<std::size_t>(lo);
+    if (i + 1 >= sorted.size()) return sorted.back();
+    return sorted[i] + (h - lo) * (sorted[i + 1] - sorted[i]);
+}
+
+MetricStats column_stats(const double* first, std::size_t stride, std::size_t n, std::vector<double>& scratch) {
+    MetricStats s;
+    collect(first, stride, n, scratch);
+    s.count = scratch.size();
+    s.missing = n - s.count;
+    if (s.count == 0) return s;
+    CompensatedSum sum;
+    for (double v : scratch) sum.add(v);
+    s.mean = sum.value() / static_cast<double>(s.count);
+    CompensatedSum sq;
+    for (double v : scratch) sq.add((v - s.mean) * (v - s.mean));
+    s.sd = s.count > 1 ? std::sqrt(sq.value() / static_cast<double>(s.count - 1)) : 0.0;
+    s.standard_error = s.sd / std::sqrt(static_cast<double>(s.count));
+    std::sort(scratch.begin(), scratch.end());
+    s.min = scratch.front();
+    s.max = scratch.back();
+    for (std::size_t k = 0; k < kPercentileLevels.size(); ++k) s.percentiles[k] = percentile_sorted(scratch, kPercentileLevels[k]);
+    return s;
+}
+
+double spearman(const std::vector<double>& x, const std::vector<double>& y) {
+    std::vector<double> a, b;
+    for (std::size_t i = 0; i < x.size() && i < y.size(); ++i)
+        if (!std::isnan(x[i]) && !std::isnan(y[i])) {
+            a.push_back(x[i]);
+            b.push_back(y[i]);
+        }
+    if (a.size() < 2) return 0;
+    const std::vector<double> ra = ranks(a), rb = ranks(b);
+    const double m = 0.5 * static_cast<double>(a.size() + 1);
+    double sab = 0, saa = 0, sbb = 0;
+    for (std::size_t i = 0; i < ra.size(); ++i) {
+        sab += (ra[i] - m) * (rb[i] - m);
+        saa += (ra[i] - m) * (ra[i] - m);
+        sbb += (rb[i] - m) * (rb[i] - m);
+    }
+    if (!(saa > 0) || !(sbb > 0)) return 0;
+    return sab / std::sqrt(saa * sbb);
+}
+
+Histogram column_histogram(const std::string& metric, const double* first, std::size_t stride, std::size_t n) {
+    Histogram h;
+    h.metric = metric;
+    std::vector<double> v;
+    const MetricStats s = column_stats(first, stride, n, v);  // v is left sorted
+    h.mean = s.mean;
+    h.percentiles = s.percentiles;
+    if (v.empty()) return h;
+    h.lo = s.min;
+    const double range = s.max - s.min;
+    if (!(range > 0)) {
+        h.counts.assign(1, v.size());
+        return h;
+    }
+    const double iqr = percentile_sorted(v, 0.75) - percentile_sorted(v, 0.25);
+    std::size_t bins = 10;
+    if (iqr > 0) {
+        const double fd = 2.0 * iqr / std::cbrt(static_cast<double>(v.size()));
+        bins = static_cast<std::size_t>(std::clamp(std::ceil(range / fd), 10.0, 60.0));
+    }
+    h.width = range / static_cast<double>(bins);
+    h.counts.assign(bins, 0);
+    for (double x : v) {
+        std::size_t b = static_cast<std::size_t>((x - h.lo) / h.width);
+        if (b >= bins) b = bins - 1;  // the maximum falls in the last bin
+        ++h.counts[b];
+    }
+    return h;
+}
+
+}  // namespace reeplan::sim

@@ -1,0 +1,1 @@
+simulate tests/bad/65-correlation-inconsistent.toml --paths 50 -q

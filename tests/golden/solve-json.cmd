@@ -1,0 +1,1 @@
+solve configs/us-ndfeb-chain.toml --vary plant.sep-1.capex_musd=300:900 --target plant.sep-1.npv_musd=0 --format json --output {tmp}/out
