@@ -86,7 +86,7 @@ PlantResult to_result(const model::Plan& plan, const model::Plant& p, const time
         row.fcff_musd = as_double(y.fcff);
         row.fcfe_musd = as_double(y.fcfe);
         row.debt_balance_musd = as_double(y.debt_balance);
-        if (y.debt_service > Decimal(0)) row.dscr = as_double(y.cfads / y.debt_service);
+        if (has_debt_service(y.debt_service)) row.dscr = as_double(y.cfads / y.debt_service);
         r.years.push_back(row);
     }
     r.capex_musd = as_double(v.ledger.capex_total);
@@ -151,7 +151,7 @@ const PlanEvaluation& evaluate_plan_fast(const model::Plan& plan, PlanScratch& s
         int count = 0;
         for (std::size_t k = 0; k < years; ++k) {
             const LedgerYear<double>& y = L.years[k];
-            if (!(y.debt_service > 0.0)) continue;
+            if (!has_debt_service(y.debt_service)) continue;
             const double d = y.cfads / y.debt_service;
             e.dscr[k] = d;
             sum += d;

@@ -17,6 +17,13 @@
 
 namespace reeplan::finance {
 
+/// Whether a year's debt service is service to cover: at least one US dollar (1e-6 million).
+/// A smaller amount is the rounding residue of a loan already repaid (in `double`, an annuity
+/// leaves about 1e-13 behind), and dividing CFADS by it would give a meaningless DSCR of 1e13.
+template <class T> bool has_debt_service(const T& debt_service) {
+    return debt_service > T(1) / T(1000000);
+}
+
 template <class T> struct Valuation {
     Ledger<T> ledger;
     T npv{0};
@@ -169,7 +176,7 @@ Valuation<T> value_plant(const PlantLedger<T>& pl, const PlantLedger<double>& pd
     T sum(0);
     int count = 0;
     for (const auto& y : L.years) {
-        if (!(y.debt_service > T(0))) continue;
+        if (!has_debt_service(y.debt_service)) continue;
         T d = y.cfads / y.debt_service;
         sum += d;
         ++count;
