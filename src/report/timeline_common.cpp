@@ -1,6 +1,7 @@
 // Shared by the timeline renderers: dates, spans, the critical set and the diagnostics in words.
 
 #include "report/timeline.hpp"
+#include "report/detail/text.hpp"
 
 #include <fmt/format.h>
 
@@ -11,19 +12,7 @@ namespace reeplan::report {
 
 namespace timeline_detail {
 
-std::string grouped(double v, int decimals) {
-    std::string s = fmt::format("{:.{}f}", std::abs(v), decimals);
-    const std::size_t dot = s.find('.');
-    const std::size_t int_end = dot == std::string::npos ? s.size() : dot;
-    std::string out;
-    for (std::size_t i = 0; i < int_end; ++i) {
-        if (i > 0 && (int_end - i) % 3 == 0) out += ',';
-        out += s[i];
-    }
-    out += s.substr(int_end);
-    const bool zero = out.find_first_not_of("0.,") == std::string::npos;
-    return (v < 0 && !zero ? "-" : "") + out;
-}
+std::string grouped(double v, int decimals) { return detail::grouped(v, decimals); }
 
 std::string year_span(int first, int last) {
     return first == last ? std::to_string(first) : fmt::format("{}–{}", first, last);

@@ -18,6 +18,13 @@ double value_or_missing(const std::optional<int>& v) { return v ? static_cast<do
 
 }  // namespace
 
+EvalOptions options_for(std::string_view metric) { return EvalOptions{metric.find("lcop") != std::string_view::npos}; }
+
+bool is_year_metric(std::string_view metric) {
+    constexpr std::string_view suffix = "_year";
+    return metric.size() >= suffix.size() && metric.substr(metric.size() - suffix.size()) == suffix;
+}
+
 std::optional<std::size_t> plant_metric_index(std::string_view name) {
     for (std::size_t k = 0; k < kPlantMetrics.size(); ++k)
         if (kPlantMetrics[k] == name) return k;

@@ -82,6 +82,13 @@ private:
     std::vector<double> cumulative_;
 };
 
+/// The options that compute `metric` (a full metric path) and no more: the levelized costs only
+/// for an LCOP metric.
+EvalOptions options_for(std::string_view metric);
+
+/// Whether a metric or parameter path counts calendar years (its name ends in "_year").
+bool is_year_metric(std::string_view metric);
+
 /// Plant metric index (into kPlantMetrics) of a name; empty when unknown.
 std::optional<std::size_t> plant_metric_index(std::string_view name);
 

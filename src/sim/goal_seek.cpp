@@ -12,10 +12,6 @@ namespace reeplan::sim {
 
 namespace {
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 std::string num(double v) {
     char buf[32];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);  // shortest text that reads back v
@@ -33,8 +29,7 @@ SolveResult solve(const model::Plan& plan, const SolveOptions& options) {
     out.hi = options.hi;
     out.base_value = get_param(plan, options.param).value_or(0.0);
 
-    const bool lcop = options.metric.find("lcop") != std::string::npos;
-    Evaluator ev(plan, EvalOptions{lcop});
+    Evaluator ev(plan, options_for(options.metric));
     const std::size_t column = *ev.index_of(options.metric);
     model::Plan work = plan;
     auto metric_at = [&](double x) {
@@ -54,7 +49,7 @@ SolveResult solve(const model::Plan& plan, const SolveOptions& options) {
     }
     // A year is a whole number: the target is met where the metric crosses target + ½, which
     // puts the answer at the jump between "by the target" and "after it".
-    const bool step = ends_with(options.metric, "_year");
+    const bool step = is_year_metric(options.metric);
     const double level = step ? options.target + 0.5 : options.target;
     const double f_lo = *out.metric_at_lo - level, f_hi = *out.metric_at_hi - level;
     if ((f_lo > 0 && f_hi > 0) || (f_lo < 0 && f_hi < 0)) {

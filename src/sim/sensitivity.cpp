@@ -9,16 +9,6 @@
 
 namespace reeplan::sim {
 
-namespace {
-
-bool ends_with(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-bool needs_lcop(const std::string& metric) { return metric.find("lcop") != std::string::npos; }
-
-}  // namespace
-
 std::vector<VaryRange> default_ranges(const model::Plan& plan) {
     std::vector<VaryRange> out;
     for (const auto& u : plan.uncertain) out.push_back(VaryRange{u.param, draw(u.dist, 0.10), draw(u.dist, 0.90)});
@@ -27,7 +17,7 @@ std::vector<VaryRange> default_ranges(const model::Plan& plan) {
 
 VaryRange default_range(const model::Plan& plan, const std::string& param) {
     const double base = get_param(plan, param).value_or(0.0);
-    if (ends_with(param, "_year")) return VaryRange{param, base - 10, base + 10};
+    if (is_year_metric(param)) return VaryRange{param, base - 10, base + 10};
     if (!(std::abs(base) > 0)) return VaryRange{param, -1, 1};
     const double a = 0.5 * base, b = 1.5 * base;
     return VaryRange{param, std::min(a, b), std::max(a, b)};
@@ -51,7 +41,7 @@ SensitivityResult sensitivity(const model::Plan& plan, const SensitivityOptions&
     SensitivityResult out;
     out.metric = options.metric;
     out.seed = options.seed;
-    Evaluator ev(plan, EvalOptions{needs_lcop(options.metric)});
+    Evaluator ev(plan, options_for(options.metric));
     const std::size_t column = *ev.index_of(options.metric);
     out.base_metric = ev.metric(plan, column);
 
@@ -102,7 +92,7 @@ SensitivityResult sensitivity(const model::Plan& plan, const SensitivityOptions&
         so.paths = options.paths;
         so.threads = options.threads;
         so.repair_correlation = options.repair_correlation;
-        so.eval.lcop = needs_lcop(options.metric);
+        so.eval = options_for(options.metric);
         Simulation sim(plan, so);
         Samples samples;
         sim.run(0, options.paths, samples);

@@ -96,7 +96,7 @@ struct Simulation::Worker {
     model::Plan work;
     Evaluator eval;
     std::vector<model::ParamRef> refs;
-    std::vector<double> z, u, x;
+    std::vector<double> z, u;  ///< per input: normals and uniforms of the path being drawn
     Worker(const model::Plan& plan, EvalOptions o) : work(plan), eval(plan, o) {}
 };
 
@@ -116,15 +116,20 @@ Simulation::Simulation(const model::Plan& plan, SimOptions options)
 
 Simulation::~Simulation() = default;
 
-void Simulation::draw_inputs(std::size_t path, double* values) const {
+void Simulation::draw_into(std::size_t path, double* z, double* u, double* values) const {
     const std::size_t n = plan_.uncertain.size();
-    std::vector<double> z(n), u(n);
+    // independent uniforms per input stream, correlated through the copula
     for (std::size_t j = 0; j < n; ++j) u[j] = policy::counter_uniform(options_.seed, path, streams_[j], 0);
     if (copula_) {
         for (std::size_t j = 0; j < n; ++j) z[j] = standard_normal_quantile(u[j]);
-        copula_->copula.correlate(z.data(), u.data());
+        copula_->copula.correlate(z, u);
     }
     for (std::size_t j = 0; j < n; ++j) values[j] = draw(plan_.uncertain[j].dist, u[j]);
+}
+
+void Simulation::draw_inputs(std::size_t path, double* values) const {
+    std::vector<double> z(plan_.uncertain.size()), u(plan_.uncertain.size());
+    draw_into(path, z.data(), u.data(), values);
 }
 
 void Simulation::run_block(Worker& w, std::size_t first, std::size_t count, double* rows) const {
@@ -133,17 +138,8 @@ void Simulation::run_block(Worker& w, std::size_t first, std::size_t count, doub
     for (std::size_t r = 0; r < count; ++r) {
         const std::size_t path = first + r;
         double* row = rows + r * columns_.size();
-        // inputs: independent uniforms per input stream, correlated through the copula
-        for (std::size_t j = 0; j < n; ++j) w.u[j] = policy::counter_uniform(options_.seed, path, streams_[j], 0);
-        if (copula_) {
-            for (std::size_t j = 0; j < n; ++j) w.z[j] = standard_normal_quantile(w.u[j]);
-            copula_->copula.correlate(w.z.data(), w.u.data());
-        }
-        for (std::size_t j = 0; j < n; ++j) {
-            const double v = draw(plan_.uncertain[j].dist, w.u[j]);
-            row[model_width + j] = v;
-            w.refs[j].set(v);
-        }
+        draw_into(path, w.z.data(), w.u.data(), row + model_width);
+        for (std::size_t j = 0; j < n; ++j) w.refs[j].set(row[model_width + j]);
         // risks: drawn on the plan with this path's inputs, undone after
         const std::size_t risks = plan_.risks.size();
         for (std::size_t k = 0; k < risks; ++k) {
@@ -170,7 +166,6 @@ void Simulation::run(std::size_t first, std::size_t count, Samples& out, const P
         const std::size_t n = plan_.uncertain.size();
         w->z.resize(n);
         w->u.resize(n);
-        w->x.resize(n);
         workers.push_back(std::move(w));
     }
     const std::size_t blocks = (count + kBlock - 1) / kBlock;

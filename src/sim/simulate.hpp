@@ -86,6 +86,8 @@ public:
 private:
     struct Worker;
     void run_block(Worker& w, std::size_t first, std::size_t count, double* rows) const;
+    /// Draws path `path`'s inputs into `values`, with `z` and `u` as scratch (one per input).
+    void draw_into(std::size_t path, double* z, double* u, double* values) const;
 
     model::Plan plan_;
     SimOptions options_;

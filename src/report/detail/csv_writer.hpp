@@ -2,6 +2,8 @@
 /// The long-format CSV writer shared by the renderers of src/report/: `entity,year,metric,value`
 /// rows (or rows of any width ending in a value), RFC 4180 quoting, non-finite values left out.
 
+#include "report/detail/text.hpp"  // csv_field
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -10,17 +12,6 @@
 #include <string>
 
 namespace reeplan::report::detail {
-
-/// A CSV field, quoted when it holds a comma, a quote or a newline (RFC 4180).
-inline std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) {
-        if (c == '"') q += '"';
-        q += c;
-    }
-    return q + "\"";
-}
 
 struct CsvWriter {
     std::string out;
