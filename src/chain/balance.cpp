@@ -85,6 +85,7 @@ struct BalanceScratch::Impl {
     std::vector<Mark> mark;
     std::vector<std::size_t> stack, waiting;
     std::vector<char> taken, allocated, shock_on;  ///< shock_on: [shock][material]
+    std::vector<double> shock_cut, shock_mult;  ///< [material × years + year] (shock_terms)
     std::vector<double> allocated_total, req_total, dem_req, cap_sum, nameplate_sum, avail, price, plant_req;
     /// (stage, critical material) pairs some plant of the stage consumes, in (stage, material)
     /// order; each plant input's pair (none for a non-critical input)
@@ -153,22 +154,43 @@ void build_graph(const model::Plan& plan, BalanceScratch::Impl& s) {
     }
 }
 
-/// Import availability and price multiplier of material `m` in [y, y+1), after shocks
-/// (`shock_on[k * n_mat + m]`: shock k restricts material m).
-void import_terms(const model::Plan& plan, const Graph& g, const std::vector<char>& shock_on, std::size_t m, int y,
-                  double& available, double& price) {
+/// The shocks' terms on imports, per material and year of the balance: cut[m × years + yi] is the
+/// smallest (1 − w·(1 − available_share)) and mult[…] the product of (1 + w·(price_multiplier − 1))
+/// over the shocks on material m, w the share of year yi each overlaps (1 and 1 without one).
+/// Shocks are visited in file order and, for each, only the years it overlaps: a year it does not
+/// overlap has w = 0, a factor of exactly 1 and no lower cut, so the terms are those of a loop over
+/// every shock in every year.
+void shock_terms(const model::Plan& plan, const Graph& g, const std::vector<char>& shock_on, int first_year,
+                 std::size_t n_years, std::vector<double>& cut, std::vector<double>& mult) {
+    cut.assign(g.n_ids * n_years, 1.0);
+    mult.assign(g.n_ids * n_years, 1.0);
+    if (n_years == 0) return;
+    const int last_year = first_year + static_cast<int>(n_years) - 1;
+    for (std::size_t k = 0; k < plan.shocks.size(); ++k) {
+        const model::SupplyShock& sh = plan.shocks[k];
+        if (!(sh.end_year > sh.start_year)) continue;  // overlaps no year
+        // the years [y, y + 1) with y < end and y + 1 > start
+        const int from = std::max(first_year, static_cast<int>(std::floor(sh.start_year)));
+        const int to = std::min(last_year, static_cast<int>(std::ceil(sh.end_year)) - 1);
+        for (std::size_t m = 0; m < g.n_ids; ++m) {
+            if (!shock_on[k * g.n_ids + m]) continue;
+            for (int y = from; y <= to; ++y) {
+                const double yd = static_cast<double>(y);
+                const double w = timeline::overlap<double>(yd, yd + 1.0, sh.start_year, sh.end_year);
+                const std::size_t at = m * n_years + static_cast<std::size_t>(y - first_year);
+                cut[at] = std::min(cut[at], 1.0 - w * (1.0 - sh.available_share));
+                mult[at] *= 1.0 + w * (sh.price_multiplier - 1.0);
+            }
+        }
+    }
+}
+
+/// Import availability and price of material `m` in [y, y+1), after the shocks' terms.
+void import_terms(const Graph& g, std::size_t m, int y, double cut, double mult, double& available, double& price) {
     const model::Material* mat = g.mat[m];
     const double yd = static_cast<double>(y);
     available = mat ? std::clamp(mat->import_available.at(yd), 0.0, 1.0) : 1.0;
     price = mat ? mat->market_price_usd_per_kg.at(yd) : 0.0;
-    double cut = 1.0, mult = 1.0;
-    for (std::size_t k = 0; k < plan.shocks.size(); ++k) {
-        if (!shock_on[k * g.n_ids + m]) continue;
-        const model::SupplyShock& s = plan.shocks[k];
-        const double w = timeline::overlap<double>(yd, yd + 1.0, s.start_year, s.end_year);
-        cut = std::min(cut, 1.0 - w * (1.0 - s.available_share));
-        mult *= 1.0 + w * (s.price_multiplier - 1.0);
-    }
     available *= std::clamp(cut, 0.0, 1.0);
     price *= mult;
 }
@@ -210,8 +232,10 @@ ChainBalance balance_flows(const model::Plan& plan, const std::vector<timeline::
 }
 
 void balance_flows_into(const model::Plan& plan, const std::vector<timeline::PhaseTimes<double>>& times,
-                        double independence_target_year, ChainBalance& out, BalanceScratch& scratch) {
+                        double independence_target_year, ChainBalance& out, BalanceScratch& scratch,
+                        BalanceDetail detail) {
     BalanceScratch::Impl& s = *scratch.impl_;
+    const bool full = detail == BalanceDetail::Full;
     build_graph(plan, s);
     const Graph& g = s.g;
     const std::size_t n_plants = plan.plants.size();
@@ -274,6 +298,7 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
     }
     const std::size_t n_pairs = s.pairs.size();
     s.dependence.assign(n_years * n_pairs, DependenceSums{});
+    shock_terms(plan, g, s.shock_on, out.first_year, n_years, s.shock_cut, s.shock_mult);
 
     for (std::size_t yi = 0; yi < n_years; ++yi) {
         const int y = out.first_year + static_cast<int>(yi);
@@ -297,7 +322,7 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
             for (const auto& [m, kg] : g.inputs[p]) req_total[m] += py.ramped_capacity_t * kg;
         }
         for (std::size_t m = 0; m < n_mat; ++m) {
-            import_terms(plan, g, s.shock_on, m, y, avail[m], price[m]);
+            import_terms(g, m, y, s.shock_cut[m * n_years + yi], s.shock_mult[m * n_years + yi], avail[m], price[m]);
             MaterialYear& my = cy.materials[m];
             my.import_available = avail[m];
             my.import_price_usd_per_kg = price[m];
@@ -436,7 +461,7 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
         // 6. what each stage's plants need of each critical input beyond the domestic supply
         //    offered to them, for the import-dependence runs below (plants in file order)
         DependenceSums* dep = n_pairs ? &s.dependence[yi * n_pairs] : nullptr;
-        for (std::size_t p = 0; p < n_plants; ++p) {
+        for (std::size_t p = 0; full && p < n_plants; ++p) {
             const PlantYear& py = cy.plants[p];
             for (std::size_t k = 0; k < py.inputs.size(); ++k) {
                 const std::size_t pair = s.input_pair[p][k];
@@ -477,6 +502,14 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
         append_int(to, out.last_year);
     };
     out.first_domestic_output_note.clear();
+    out.independence_note.clear();
+    out.independence_on_time =
+        out.independence_year && static_cast<double>(*out.independence_year) <= std::floor(independence_target_year);
+    if (!full) {
+        out.dependence.clear();
+        out.imports.clear();
+        return;
+    }
     if (!out.first_domestic_output_year) {
         std::string& note = out.first_domestic_output_note;
         note += "no fully domestic ";
@@ -491,7 +524,6 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
             }
         }
     }
-    out.independence_note.clear();
     if (!out.independence_year) {
         std::string& note = out.independence_note;
         if (!any_demand) {
@@ -515,8 +547,6 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
             note += " %";
         }
     }
-    out.independence_on_time =
-        out.independence_year && static_cast<double>(*out.independence_year) <= std::floor(independence_target_year);
 
     // import-dependence runs: per stage and critical material, maximal runs of years in which the
     // domestic supply offered to the stage's plants falls short of their requirement

@@ -56,6 +56,11 @@ ChainBalance balance_chain(const model::Plan& plan, double independence_target_y
 ChainBalance balance_flows(const model::Plan& plan, const std::vector<timeline::PhaseTimes<double>>& times,
                            double independence_target_year);
 
+/// How much of a ChainBalance to fill: everything, or the flows alone — every year's materials,
+/// plants and stages, the milestone years and `independence_on_time`, with `dependence`,
+/// `imports` and the two notes left empty (what a plant's ledger and a Monte Carlo path read).
+enum class BalanceDetail { Full, Flows };
+
 /// Working storage of balance_flows_into (the recipe graph and per-year buffers), kept between
 /// calls so that balancing plans of one shape again and again does not allocate. One per thread.
 class BalanceScratch {
@@ -71,15 +76,17 @@ public:
 
 private:
     friend void balance_flows_into(const model::Plan&, const std::vector<timeline::PhaseTimes<double>>&, double,
-                                   ChainBalance&, BalanceScratch&);
+                                   ChainBalance&, BalanceScratch&, BalanceDetail);
     std::unique_ptr<Impl> impl_;
 };
 
 /// balance_flows written into `out`, every field replaced, reusing the storage `out` and
 /// `scratch` hold from earlier calls: once they have held a plan of the same shape (plants,
 /// inputs, materials, years), the call allocates nothing. The result is the same, to the bit, as
-/// balance_flows'. Throws model::InputError like balance_flows (`out` is then unspecified).
+/// balance_flows' (with BalanceDetail::Flows, in the fields it fills). Throws model::InputError
+/// like balance_flows (`out` is then unspecified).
 void balance_flows_into(const model::Plan& plan, const std::vector<timeline::PhaseTimes<double>>& times,
-                        double independence_target_year, ChainBalance& out, BalanceScratch& scratch);
+                        double independence_target_year, ChainBalance& out, BalanceScratch& scratch,
+                        BalanceDetail detail = BalanceDetail::Full);
 
 }  // namespace reeplan::chain

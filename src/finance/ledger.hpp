@@ -150,9 +150,13 @@ private:
     std::vector<InputSlot> inputs_;         // like plant.inputs
     PriceTerms output_;                     // the output's
     std::vector<std::size_t> tariffs_;      // indices into supports_
+    // indices into supports_ by what run() does with them, in supports_ order: offtakes, price
+    // floors, grants and tax credits
+    std::vector<std::size_t> offtakes_, floors_, grants_credits_;
     std::vector<std::size_t> shock_slot_;   // per plan.shocks: input slot, or none
     std::vector<std::size_t> flow_slot_;    // per input of the balance's PlantYear: input slot, or none
     std::vector<T> shock_price_;            // [year × inputs + input]: import price multiplier
+    std::vector<T> shock_available_;        // [year]: least available share of a restricted input
     std::vector<T> domestic_share_;         // [year × inputs + input]: share bought domestically
     T capex_total_{0};
 };

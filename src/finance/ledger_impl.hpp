@@ -88,6 +88,16 @@ void PlantLedger<T>::reset(const model::Plan& plan, std::size_t plant_index, con
         if (detail::applies_to(s, plant.id) || (s.kind == model::SupportKind::Tariff && s.plants.empty()))
             supports_.push_back(&s);
 
+    offtakes_.clear();
+    floors_.clear();
+    grants_credits_.clear();
+    for (std::size_t k = 0; k < supports_.size(); ++k) {
+        const model::SupportKind kind = supports_[k]->kind;
+        if (kind == model::SupportKind::Offtake) offtakes_.push_back(k);
+        if (kind == model::SupportKind::PriceFloor) floors_.push_back(k);
+        if (kind == model::SupportKind::Grant || kind == model::SupportKind::TaxCredit) grants_credits_.push_back(k);
+    }
+
     first_year_ = detail::floor_int(times_.construction_start);
     op_year_ = detail::floor_int(times_.operation_start);
     repay_start_ = op_year_ + 1;
@@ -152,6 +162,24 @@ void PlantLedger<T>::reset(const model::Plan& plan, std::size_t plant_index, con
                               detail::same_times(balance->times[plant_index], times_);
     shock_price_.assign(n * n_in, T(1));
     domestic_share_.assign(n * n_in, T(0));
+    // supply restrictions on an input: imports of it cost more while they last, and production
+    // is limited to the least available share. Each shock is visited over the years it overlaps
+    // only: in another year w = 0, a factor of exactly 1 and a share of 1.
+    shock_available_.assign(n, T(1));
+    for (std::size_t k = 0; k < plan.shocks.size(); ++k) {
+        if (shock_slot_[k] == none) continue;
+        const model::SupplyShock& sh = plan.shocks[k];
+        if (!(sh.end_year > sh.start_year)) continue;
+        const int from = std::max(first_year_, static_cast<int>(std::floor(sh.start_year)));
+        const int to = std::min(last_year_, static_cast<int>(std::ceil(sh.end_year)) - 1);
+        for (int y = from; y <= to; ++y) {
+            const std::size_t i = static_cast<std::size_t>(y - first_year_);
+            const T w = timeline::overlap<T>(T(y), T(y + 1), from_input<T>(sh.start_year), from_input<T>(sh.end_year));
+            const T a = T(1) - w * (T(1) - from_input<T>(sh.available_share));
+            if (a < shock_available_[i]) shock_available_[i] = a;
+            shock_price_[i * n_in + shock_slot_[k]] *= T(1) + w * (from_input<T>(sh.price_multiplier) - T(1));
+        }
+    }
     flow_slot_.clear();
     bool flows_mapped = false;
 
@@ -190,16 +218,7 @@ void PlantLedger<T>::reset(const model::Plan& plan, std::size_t plant_index, con
         const T ramped = flows && ramped_from_balance ? detail::ramped_of<T>(*flows)
                                                       : timeline::production_in<T>(plant, times_, y0, y1);
         production_[i] = ramped;
-        // supply restrictions on an input: imports of it cost more while they last
-        T available(1);
-        for (std::size_t k = 0; k < plan.shocks.size(); ++k) {
-            if (shock_slot_[k] == none) continue;
-            const model::SupplyShock& sh = plan.shocks[k];
-            const T w = timeline::overlap<T>(y0, y1, from_input<T>(sh.start_year), from_input<T>(sh.end_year));
-            const T a = T(1) - w * (T(1) - from_input<T>(sh.available_share));
-            if (a < available) available = a;
-            shock_price_[i * n_in + shock_slot_[k]] *= T(1) + w * (from_input<T>(sh.price_multiplier) - T(1));
-        }
+        T available = shock_available_[i];
         if (flows) {
             // the mass balance decides: production is what the scarcest input allows, and each
             // input is bought domestically first, imports filling the rest (the balance is in
@@ -319,9 +338,9 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
         const T p_out = opt.output_price_real ? *opt.output_price_real * price_index_[i] : market_price(output_, i, y, sup);
         T contracted(0), contract_revenue(0);
         if (sup) {
-            for (std::size_t k = 0; k < supports_.size(); ++k) {
+            for (const std::size_t k : offtakes_) {
                 const model::Support& s = *supports_[k];
-                if (s.kind != SupportKind::Offtake || !(windows_[i * n_sup + k].time > T(0))) continue;
+                if (!(windows_[i * n_sup + k].time > T(0))) continue;
                 const T vol = from_input<T>(s.share) * windows_[i * n_sup + k].production;
                 T price(0);
                 if (s.price_usd_per_kg) {
@@ -337,9 +356,9 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
         const T merchant = Q - contracted;
         r.revenue = detail::musd(merchant * p_out) + contract_revenue;
         if (sup && Q > T(0)) {
-            for (std::size_t k = 0; k < supports_.size(); ++k) {
+            for (const std::size_t k : floors_) {
                 const model::Support& s = *supports_[k];
-                if (s.kind != SupportKind::PriceFloor || !(windows_[i * n_sup + k].time > T(0))) continue;
+                if (!(windows_[i * n_sup + k].time > T(0))) continue;
                 // realized = max(market, floor) on `share` of merchant volume; `upside_share` of
                 // any excess over the floor is paid back (MP–DoD price protection, [S1])
                 const T covered = from_input<T>(s.share) * windows_[i * n_sup + k].production * merchant / Q;
@@ -355,7 +374,7 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
         r.ebitda = r.revenue + r.price_support - r.operating_cost - r.input_cost;
 
         if (sup) {
-            for (std::size_t k = 0; k < supports_.size(); ++k) {
+            for (const std::size_t k : grants_credits_) {
                 const model::Support& s = *supports_[k];
                 if (s.kind == SupportKind::Grant && static_cast<int>(std::floor(s.year)) == y) {
                     const T g = from_input<T>(s.amount_musd) * infl_[i];

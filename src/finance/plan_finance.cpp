@@ -113,7 +113,8 @@ template <> std::vector<PlantFlows<double>> plant_flows<double>(const model::Pla
 const PlanEvaluation& evaluate_plan_fast(const model::Plan& plan, PlanScratch& scratch, const PlanEvalOptions& options) {
     PlanEvaluation& out = scratch.result_;
     timeline::schedule_plants_into(plan, out.times, scratch.schedule_);
-    chain::balance_flows_into(plan, out.times, independence_target_year(plan), out.balance, scratch.balance_);
+    chain::balance_flows_into(plan, out.times, independence_target_year(plan), out.balance, scratch.balance_,
+                              chain::BalanceDetail::Flows);
     const std::size_t n = plan.plants.size();
     out.plants.resize(n);
     std::vector<PlantLedger<double>>& ledgers = scratch.ledgers_;

@@ -120,7 +120,9 @@ struct PlanEvalOptions {
 /// The whole plan evaluated once: the schedule, the chain's mass balance and every plant.
 struct PlanEvaluation {
     std::vector<timeline::PhaseTimes<double>> times;  ///< schedule_plants<double>, like plan.plants
-    chain::ChainBalance balance;        ///< plan_balance on `times`, to the bit
+    /// plan_balance on `times`, to the bit, with the flows alone (chain::BalanceDetail::Flows:
+    /// no import-dependence runs, import totals or notes)
+    chain::ChainBalance balance;
     std::vector<PlantEvaluation> plants;  ///< like plan.plants
 };
 
@@ -133,6 +135,11 @@ class PlanScratch {
 public:
     /// The last evaluation.
     const PlanEvaluation& result() const { return result_; }
+    /// The ledger of plant `plant` (index into plan.plants) as the last evaluation prepared it:
+    /// reset on that plan, its schedule (result().times) and mass balance (result().balance),
+    /// so that running it again, with other options (LCOP trial prices), values that plant of
+    /// that plan. Valid until the next evaluation; the plan it was given must still exist.
+    const PlantLedger<double>& ledger(std::size_t plant) const { return ledgers_[plant]; }
 
 private:
     friend const PlanEvaluation& evaluate_plan_fast(const model::Plan& plan, PlanScratch& scratch,

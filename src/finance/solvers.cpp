@@ -243,7 +243,66 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
     };
     std::array<Stretch, 64> todo;
     std::size_t n_todo = 0;
-    todo[n_todo++] = Stretch{0, m - 1, first, last};
+    // Most flows change sign once and have one root (Descartes), and the computed NPV can
+    // disagree with its exact sign only close to it. When the NPVs at the ends of the grid differ
+    // in sign, a search on the computed NPVs, eight rates a round, finds neighbours j, j + 1 of
+    // opposite sign; the stretches left and right of a few steps around them are then offered for
+    // certification first, instead of halving the whole grid down to the root. This only chooses
+    // where stretches split: what is certified is certified as above, and what is not (a stretch
+    // holding further roots) is halved as before, so the pieces and the scan are the same.
+    std::size_t split_lo = 0, split_hi = m - 1;
+    {
+        // (a zero NPV is neither sign: (x > 0) != (x < 0) holds only for a nonzero x)
+        auto signed_finite = [](double x) { return std::isfinite(x) && (x > 0) != (x < 0); };
+        std::array<double, 8> at, npv;
+        at[0] = grid[0];
+        at[1] = grid[m - 1];
+        npv0_many(cf, at.data(), 2, npv.data());
+        const double f_first = npv[0];
+        if (signed_finite(f_first) && signed_finite(npv[1]) && (f_first > 0) != (npv[1] > 0)) {
+            // eight rates at a time (npv0_many evaluates them side by side)
+            std::size_t a = 0, b = m - 1;
+            bool ok = true;
+            while (ok && b - a > 1) {
+                const std::size_t span = b - a, k = std::min<std::size_t>(8, span - 1);
+                std::array<std::size_t, 8> idx;
+                for (std::size_t t = 0; t < k; ++t) {
+                    idx[t] = a + span * (t + 1) / (k + 1);
+                    at[t] = grid[idx[t]];
+                }
+                npv0_many(cf, at.data(), k, npv.data());
+                std::size_t next_a = a, next_b = b;
+                for (std::size_t t = 0; t < k; ++t) {
+                    if (!std::isfinite(npv[t])) {
+                        ok = false;
+                        break;
+                    }
+                    if (signed_finite(npv[t]) && (npv[t] > 0) == (f_first > 0)) {
+                        next_a = idx[t];
+                    } else {
+                        next_b = idx[t];
+                        break;
+                    }
+                }
+                a = next_a;
+                b = next_b;
+            }
+            if (ok) {
+                split_lo = a >= 4 ? a - 4 : 0;
+                split_hi = std::min(b + 4, m - 1);
+            }
+        }
+    }
+    if (split_lo > 0 || split_hi < m - 1) {
+        // pushed right to left: the stack hands them out left first, in grid order
+        const double* at_lo = split_lo > 0 ? sums_at(split_lo) : first;
+        const double* at_hi = split_hi < m - 1 ? sums_at(split_hi) : last;
+        if (split_hi < m - 1) todo[n_todo++] = Stretch{split_hi, m - 1, at_hi, last};
+        todo[n_todo++] = Stretch{split_lo, split_hi, at_lo, at_hi};
+        if (split_lo > 0) todo[n_todo++] = Stretch{0, split_lo, first, at_lo};
+    } else {
+        todo[n_todo++] = Stretch{0, m - 1, first, last};
+    }
     std::array<Piece, max_grid> pieces;
     std::size_t n_pieces = 0;
     std::array<double, 2 * max_grid> rates, values;

@@ -9,6 +9,11 @@
 #include "finance/ledger.hpp"
 #include "finance/solvers.hpp"
 
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -58,22 +63,64 @@ template <class T> std::optional<T> irr_of(const std::vector<T>& flows, std::str
     return std::nullopt;
 }
 
-/// The constant real price of the output at which project NPV is zero (input format §2.8),
-/// bracketed and solved in double, then refined by secant steps in T.
-template <class T>
-std::optional<T> solve_lcop(const PlantLedger<T>& pl, const PlantLedger<double>& pd, bool with_supports,
-                            std::string& note) {
-    Ledger<double> ledger_d;
-    LedgerBuffers<double> buffers_d;
-    auto npv_d = [&](double p) {
+/// Bounds of the reference LCOP search (lcop_root_from_scratch): it widens [0, 100] USD/kg
+/// downwards at most to −100 × 2^39 and upwards at most to 100 × 2^40.
+inline constexpr double kLcopLowest = -100.0 * 549755813888.0;    // 2^39
+inline constexpr double kLcopHighest = 100.0 * 1099511627776.0;  // 2^40
+
+/// Project NPV (million nominal USD) of one plant in the double engine as a function of the
+/// constant real price of its output (USD/kg), for the LCOP searches. Each new price runs the
+/// whole ledger into `ledger` and `buffers`, which the caller keeps between searches so that no
+/// search allocates a ledger of its own. The last four prices asked for are remembered: asking for one of them again
+/// (Brent evaluates the ends of the bracket it is handed) returns the value already computed,
+/// which is the value a new run would give, to the bit.
+class LcopNpv {
+public:
+    LcopNpv(const PlantLedger<double>& plant, bool with_supports, Ledger<double>& ledger,
+            LedgerBuffers<double>& buffers)
+        : plant_(&plant), ledger_(&ledger), buffers_(&buffers), with_supports_(with_supports) {}
+
+    double operator()(double price) {
+        const auto bits = std::bit_cast<std::uint64_t>(price);
+        for (int k = 0; k < stored_; ++k)
+            if (std::bit_cast<std::uint64_t>(price_[k]) == bits) return npv_[k];
         LedgerOptions<double> o;
-        o.with_supports = with_supports;
-        o.output_price_real = p;
-        pd.run(o, ledger_d, buffers_d);
-        return project_npv(pd, ledger_d);
-    };
+        o.with_supports = with_supports_;
+        o.output_price_real = price;
+        plant_->run(o, *ledger_, *buffers_);
+        const double v = project_npv(*plant_, *ledger_);
+        ++runs_;
+        price_[next_] = price;
+        npv_[next_] = v;
+        next_ = (next_ + 1) % kRemembered;
+        if (stored_ < kRemembered) ++stored_;
+        return v;
+    }
+
+    /// Ledger runs so far.
+    int runs() const { return runs_; }
+
+private:
+    static constexpr int kRemembered = 4;
+    const PlantLedger<double>* plant_;
+    Ledger<double>* ledger_;
+    LedgerBuffers<double>* buffers_;
+    bool with_supports_;
+    double price_[kRemembered] = {}, npv_[kRemembered] = {};
+    int stored_ = 0, next_ = 0;
+    int runs_ = 0;
+};
+
+/// The reference LCOP search in double, from nothing but NPV as a function of the price
+/// (`npv`: USD/kg → MUSD; input format §2.8): NPV at 0 and 100 USD/kg; if they are equal to 1e-9
+/// relative the price does not matter. The bracket is widened downwards (−100, then doubling, at
+/// most 40 times) while NPV at its lower end is positive, and upwards (doubling, at most 40 times)
+/// while NPV at its upper end is negative; then Brent's method to 1e-10 USD/kg in at most 200
+/// steps. Empty, with a sentence in `note`, when the price does not matter, when no price in
+/// reach makes NPV zero, or when Brent fails (NPV not finite, or not continuous in price).
+template <class F> std::optional<double> lcop_root_from_scratch(F&& npv, std::string& note) {
     double lo = 0.0, hi = 100.0;
-    double f_lo = npv_d(lo), f_hi = npv_d(hi);
+    double f_lo = npv(lo), f_hi = npv(hi);
     if (std::abs(f_hi - f_lo) < 1e-9 * (1.0 + std::abs(f_lo))) {
         note = "the output's price does not change NPV (no merchant sales)";
         return std::nullopt;
@@ -83,24 +130,134 @@ std::optional<T> solve_lcop(const PlantLedger<T>& pl, const PlantLedger<double>&
         hi = lo;
         f_hi = f_lo;
         lo = lo < 0.0 ? lo * 2 : -100.0;
-        f_lo = npv_d(lo);
+        f_lo = npv(lo);
     }
     guard = 0;
     while (f_hi < 0 && guard++ < 40) {
         lo = hi;
         f_lo = f_hi;
         hi *= 2;
-        f_hi = npv_d(hi);
+        f_hi = npv(hi);
     }
     if (f_lo > 0 || f_hi < 0) {
         note = "no price of the output between -1e14 and 1e14 USD/kg makes NPV zero";
         return std::nullopt;
     }
-    std::optional<double> root = brent([&](double p) { return npv_d(p); }, lo, hi, 1e-10, 200);
+    std::optional<double> root = brent(npv, lo, hi, 1e-10, 200);
     if (!root) {
         note = "the price that makes NPV zero could not be found (NPV is not continuous in price)";
         return std::nullopt;
     }
+    return root;
+}
+
+/// Where a warm-started LCOP search (lcop_root_near) begins: the LCOP of a plan like the one
+/// being solved, and the slope of that plan's NPV in price there.
+struct LcopStart {
+    double price = 0;  ///< USD/kg, real
+    double slope = 0;  ///< MUSD per USD/kg; 0 when unknown
+    /// The plant is under a price floor, whose top-up can make NPV flat below the floor, or
+    /// falling there (the contracted share of revenue falls as the price rises, and the WACC
+    /// climbs), and rising above it. The search then first asks NPV at 0 and 100 USD/kg, as the
+    /// reference search does, finds the price does not matter exactly when it does, and keeps
+    /// to the side of those prices where it looks for the root.
+    bool probe_reference_ends = false;
+};
+
+/// A start at `root` (an LCOP of `npv`), with NPV's slope there by a central difference over
+/// ±1e-3 × (1 + |root|) USD/kg (Press et al., *Numerical Recipes*, 2nd ed., §5.7; two ledger
+/// runs); the slope is left 0 unless it is positive.
+template <class F> LcopStart lcop_start_at(F&& npv, double root, bool probe_reference_ends) {
+    LcopStart s;
+    s.price = root;
+    s.probe_reference_ends = probe_reference_ends;
+    const double h = 1e-3 * (1.0 + std::abs(root));
+    const double slope = (npv(root + h) - npv(root - h)) / (2.0 * h);
+    if (std::isfinite(slope) && slope > 0) s.slope = slope;
+    return s;
+}
+
+/// The LCOP in double searched outwards from a nearby plan's (`start`), for repeated solves of
+/// plans that differ in their numbers (Monte Carlo paths, goal seek). NPV rises with the price
+/// wherever the output has merchant sales, so the search steps up from a negative NPV and down
+/// from a positive one: first the Newton step with start.slope (Press et al., *Numerical
+/// Recipes*, 2nd ed., §9.4; without a slope, 5 % of 1 + |price|), then secant steps through the
+/// last two points (ibid., §9.2), each at least Brent's minimum step (R. P. Brent, 1973, ch. 4)
+/// 2ε|price| + 0.5e-10 and at most 16 times the step before, until NPV changes sign; then
+/// Brent's method to 1e-10 USD/kg on that bracket, as lcop_root_from_scratch. A root already
+/// met to within the tolerance is so bracketed at the next step.
+///
+/// It gives lcop_root_from_scratch's answer: the same root to within the two searches'
+/// tolerance when NPV changes sign once, and the reference search itself (its root or its note)
+/// wherever the local search could disagree with it: NPV not finite, flat at the first step
+/// (changing by less than 1e-6 × (1 + |NPV|) over 100 USD/kg), a bracket beyond the reference's
+/// reach, no sign change in 100 steps, Brent failing, or (start.probe_reference_ends) NPV at 0
+/// and 100 USD/kg flat to the reference's 1e-9, or a bracket on the other side of 0 or 100 than
+/// the one the reference searches.
+template <class F> std::optional<double> lcop_root_near(F&& npv, const LcopStart& start, std::string& note) {
+    auto reference = [&] { return lcop_root_from_scratch(npv, note); };
+    // where the reference looks for the root: anywhere in reach, or, once it knows NPV at 0 and
+    // 100, below 0 (NPV positive at 0), in [0, 100], or above 100 (NPV negative at 100)
+    double lowest = kLcopLowest, highest = kLcopHighest;
+    double x = start.price;
+    if (start.probe_reference_ends) {
+        const double f0 = npv(0.0), f100 = npv(100.0);
+        if (!std::isfinite(f0) || !std::isfinite(f100) || std::abs(f100 - f0) < 1e-9 * (1.0 + std::abs(f0)))
+            return reference();
+        if (f0 > 0) {
+            highest = 0.0;
+        } else if (f100 < 0) {
+            lowest = 100.0;
+        } else {
+            lowest = 0.0;
+            highest = 100.0;
+        }
+        x = std::clamp(x, lowest, highest);  // NPV at a bound is known already
+    }
+    if (!(x >= kLcopLowest && x <= kLcopHighest)) return reference();
+    double fx = npv(x);
+    if (!std::isfinite(fx)) return reference();
+    auto uphill = [](double f) { return f < 0 ? 1.0 : -1.0; };  // towards the root
+    auto min_step = [](double at) { return 2.0 * std::numeric_limits<double>::epsilon() * std::abs(at) + 0.5e-10; };
+    double step = start.slope > 0 ? -fx / start.slope : uphill(fx) * 0.05 * (1.0 + std::abs(x));
+    if (!(std::abs(step) >= min_step(x))) step = uphill(fx) * min_step(x);
+    for (int k = 0; k < 100; ++k) {
+        const double y = x + step;
+        if (!(y >= kLcopLowest && y <= kLcopHighest)) return reference();
+        const double fy = npv(y);
+        if (!std::isfinite(fy)) return reference();
+        if (k == 0 && 100.0 * std::abs(fy - fx) < 1e-6 * (1.0 + std::abs(fx)) * std::abs(y - x)) return reference();
+        const bool up = x < y;
+        const double f_lo = up ? fx : fy, f_hi = up ? fy : fx;
+        if (!(f_lo > 0) && !(f_hi < 0)) {  // the reference's bracket condition
+            const double a = std::max(up ? x : y, lowest), b = std::min(up ? y : x, highest);
+            if (!(a < b)) return reference();  // a crossing on the side the reference does not search
+            const std::optional<double> root = brent(npv, a, b, 1e-10, 200);
+            if (!root) return reference();
+            return root;
+        }
+        // one sign at both: the secant through them, in the direction NPV rises
+        const double slope = (fy - fx) / (y - x);
+        double next = 2.0 * step;
+        if (slope > 0 && std::isfinite(slope)) next = -fy / slope;
+        next = uphill(fy) * std::clamp(std::abs(next), min_step(y), 16.0 * std::abs(step));
+        x = y;
+        fx = fy;
+        step = next;
+    }
+    return reference();
+}
+
+/// The constant real price of the output at which project NPV is zero (input format §2.8),
+/// bracketed and solved in double (lcop_root_from_scratch), then refined by secant steps in T.
+template <class T>
+std::optional<T> solve_lcop(const PlantLedger<T>& pl, const PlantLedger<double>& pd, bool with_supports,
+                            std::string& note) {
+    Ledger<double> ledger_d;
+    LedgerBuffers<double> buffers_d;
+    LcopNpv npv_d(pd, with_supports, ledger_d, buffers_d);
+    std::optional<double> root = lcop_root_from_scratch(npv_d, note);
+    if (!root) return std::nullopt;
     if constexpr (std::is_same_v<T, double>) {
         return *root;
     } else {

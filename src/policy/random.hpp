@@ -40,9 +40,17 @@ constexpr std::uint64_t counter_bits(std::uint64_t seed, std::uint64_t path, std
     return mix64(h ^ draw);
 }
 
-/// A uniform number in the open interval (0, 1): the top 53 bits, centred in their cell.
+/// A uniform number in the open interval (0, 1) from a 64-bit word: its top 53 bits k, centred
+/// in their cell, (k + 1/2)·2^−53. The top cell's centre 1 − 2^−54 is not a double and would
+/// round to 1; it gives 1 − 2^−53, the largest double below 1.
+constexpr double uniform_from_bits(std::uint64_t bits) {
+    const double u = (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
+    return u < 1.0 ? u : 0x1.fffffffffffffp-1;
+}
+
+/// A uniform number in the open interval (0, 1) (uniform_from_bits of counter_bits).
 constexpr double counter_uniform(std::uint64_t seed, std::uint64_t path, std::uint64_t stream, std::uint64_t draw) {
-    return (static_cast<double>(counter_bits(seed, path, stream, draw) >> 11) + 0.5) * 0x1.0p-53;
+    return uniform_from_bits(counter_bits(seed, path, stream, draw));
 }
 
 }  // namespace reeplan::policy

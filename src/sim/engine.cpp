@@ -43,6 +43,36 @@ Evaluator::Evaluator(const model::Plan& plan, EvalOptions options) : options_(op
         for (int y = first_year_; y <= last_year_; ++y) columns_.push_back("fan." + std::string(s) + "." + std::to_string(y));
     scratch_row_.resize(columns_.size());
     cumulative_.resize(year_count());
+    if (options_.lcop) {
+        // the starts of every later search: this plan's levelized costs, by the reference search
+        finance::evaluate_plan_fast(plan, scratch_);
+        lcop_starts_.resize(2 * plants_);
+        for (std::size_t i = 0; i < plants_; ++i) {
+            // a price floor can make NPV flat, or falling, below it: search where the reference does
+            bool floor = false;
+            for (const auto& s : plan.supports)
+                if (s.kind == model::SupportKind::PriceFloor &&
+                    std::find(s.plants.begin(), s.plants.end(), plan.plants[i].id) != s.plants.end())
+                    floor = true;
+            for (const bool with_supports : {true, false}) {
+                finance::detail::LcopNpv npv(scratch_.ledger(i), with_supports, lcop_ledger_, lcop_buffers_);
+                std::string note;
+                if (const std::optional<double> root = finance::detail::lcop_root_from_scratch(npv, note))
+                    lcop_starts_[2 * i + (with_supports ? 0 : 1)] =
+                        finance::detail::lcop_start_at(npv, *root, with_supports && floor);
+            }
+        }
+    }
+}
+
+std::optional<double> Evaluator::lcop(std::size_t plant, bool with_supports, double shift) {
+    finance::detail::LcopNpv npv(scratch_.ledger(plant), with_supports, lcop_ledger_, lcop_buffers_);
+    std::string note;  // a row has no room for the reason; the metric is missing
+    const std::optional<finance::detail::LcopStart>& start = lcop_starts_[2 * plant + (with_supports ? 0 : 1)];
+    if (!start) return finance::detail::lcop_root_from_scratch(npv, note);
+    finance::detail::LcopStart from = *start;
+    from.price += shift;
+    return finance::detail::lcop_root_near(npv, from, note);
 }
 
 std::optional<std::size_t> Evaluator::index_of(std::string_view metric) const {
@@ -72,11 +102,13 @@ void Evaluator::evaluate(const model::Plan& plan, double* row) {
         r[4] = value_or_missing(v.mirr);
         r[5] = r[6] = kMissing;
         if (options_.lcop) {
-            // each levelized cost is a root search over the output price (finance/valuation.hpp)
-            finance::PlantLedger<double> pd(plan, i, e.times[i], &balance);
-            std::string note;
-            r[5] = value_or_missing(finance::detail::solve_lcop<double>(pd, pd, true, note));
-            r[6] = value_or_missing(finance::detail::solve_lcop<double>(pd, pd, false, note));
+            // each levelized cost is a root search over the output price (finance/valuation.hpp),
+            // rerunning the ledger evaluate_plan_fast prepared for this plant
+            const std::optional<double> supported = lcop(i, true, 0.0);
+            r[5] = value_or_missing(supported);
+            // what moved the supported cost from its start moves the unsupported one about as far
+            const std::optional<finance::detail::LcopStart>& from = lcop_starts_[2 * i];
+            r[6] = value_or_missing(lcop(i, false, supported && from ? *supported - from->price : 0.0));
         }
         r[7] = value_or_missing(v.min_dscr);
         r[8] = value_or_missing(v.payback_year);

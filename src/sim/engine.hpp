@@ -46,8 +46,14 @@ struct EvalOptions {
 /// Evaluates plans that share the structure of the plan it was built from (same plants,
 /// materials, supports, years): the same plan with other numbers. Keeps scratch space between
 /// calls; use one Evaluator per thread.
+///
+/// A row depends only on the plan evaluated and the plan the Evaluator was built from, never on
+/// what it evaluated before: the levelized costs are searched from those of the plan it was
+/// built from (finance::detail::lcop_root_near), solved once when it is built.
 class Evaluator {
 public:
+    /// With options.lcop, solves the levelized costs of `plan` (the reference search,
+    /// finance::detail::lcop_root_from_scratch) as the starts of later searches.
     Evaluator(const model::Plan& plan, EvalOptions options);
 
     /// Full names of the row's entries: "plant.<id>.<metric>", "chain.<metric>",
@@ -71,6 +77,11 @@ public:
     std::optional<double> metric(const model::Plan& plan, std::size_t column);
 
 private:
+    /// One levelized cost of plant `plant` of the plan last evaluated (with or without supports),
+    /// searched from the start solved when the Evaluator was built, moved by `shift` USD/kg; the
+    /// reference search when there is none.
+    std::optional<double> lcop(std::size_t plant, bool with_supports, double shift);
+
     EvalOptions options_;
     std::size_t plants_ = 0;
     std::size_t scalars_ = 0;
@@ -80,6 +91,12 @@ private:
     std::vector<double> scratch_row_;
     finance::PlanScratch scratch_;
     std::vector<double> cumulative_;
+    /// Per plant, with supports then without: where its LCOP searches start (empty: the plan
+    /// the Evaluator was built from has no LCOP there).
+    std::vector<std::optional<finance::detail::LcopStart>> lcop_starts_;
+    /// Storage of the LCOP searches' ledger runs.
+    finance::Ledger<double> lcop_ledger_;
+    finance::LedgerBuffers<double> lcop_buffers_;
 };
 
 /// The options that compute `metric` (a full metric path) and no more: the levelized costs only

@@ -107,6 +107,7 @@ Simulation::Simulation(const model::Plan& plan, SimOptions options)
         columns_.push_back("input." + u.param);
         base_values_.push_back(get_param(plan_, u.param).value_or(0.0));
         streams_.push_back(policy::stream_key("uncertain:" + u.param));
+        inverse_cdfs_.emplace_back(u.dist);
     }
     if (!plan_.correlations.empty()) {
         CopulaBuild b = build_copula(plan_.uncertain.size(), rank_pairs(plan_), options_.repair_correlation);
@@ -124,7 +125,7 @@ void Simulation::draw_into(std::size_t path, double* z, double* u, double* value
         for (std::size_t j = 0; j < n; ++j) z[j] = standard_normal_quantile(u[j]);
         copula_->copula.correlate(z, u);
     }
-    for (std::size_t j = 0; j < n; ++j) values[j] = draw(plan_.uncertain[j].dist, u[j]);
+    for (std::size_t j = 0; j < n; ++j) values[j] = inverse_cdfs_[j](u[j]);
 }
 
 void Simulation::draw_inputs(std::size_t path, double* values) const {

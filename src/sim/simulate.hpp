@@ -10,6 +10,7 @@
 /// the number of threads, and shards concatenated in order equal one run.
 
 #include "model/plan.hpp"
+#include "sim/distribution.hpp"
 #include "sim/engine.hpp"
 
 #include <cstddef>
@@ -95,6 +96,7 @@ private:
     std::vector<std::string> columns_;
     std::vector<double> base_values_;
     std::vector<std::uint64_t> streams_;
+    std::vector<InverseCdf> inverse_cdfs_;  ///< per input, prepared once: draws read them from every thread
     struct CopulaHolder;
     std::unique_ptr<CopulaHolder> copula_;
 };

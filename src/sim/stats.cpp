@@ -1,6 +1,7 @@
 #include "sim/stats.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 
@@ -58,22 +59,55 @@ double percentile_sorted(const std::vector<double>& sorted, double p) {
 }
 
 MetricStats column_stats(const double* first, std::size_t stride, std::size_t n, std::vector<double>& scratch) {
+    MetricStats s = column_moments(first, stride, n, scratch);
+    if (s.count == 0) return s;
+    // The order statistics definition 7 reads, found by selection rather than a full sort: after
+    // std::nth_element at position k over [lo, end), every value before k is ≤ the k-th and every
+    // value after it ≥, so the next, larger position is selected within (k, end) and earlier
+    // positions keep their order statistic (C. A. R. Hoare, "Algorithm 65: Find", Comm. ACM 4
+    // (1961) 321). The values read are those of the sorted column.
+    std::array<std::size_t, 2 * kPercentileLevels.size()> positions{};
+    std::size_t n_pos = 0;
+    for (double p : kPercentileLevels) {
+        const std::size_t i = static_cast<std::size_t>(std::floor(static_cast<double>(s.count - 1) * p));
+        positions[n_pos++] = i;
+        if (i + 1 < s.count) positions[n_pos++] = i + 1;
+    }
+    std::sort(positions.begin(), positions.begin() + static_cast<std::ptrdiff_t>(n_pos));
+    std::size_t lo = 0;
+    for (std::size_t k = 0; k < n_pos; ++k) {
+        const std::size_t at = positions[k];
+        if (at < lo) continue;  // already in place
+        const auto begin = scratch.begin();
+        std::nth_element(begin + static_cast<std::ptrdiff_t>(lo), begin + static_cast<std::ptrdiff_t>(at),
+                         scratch.end());
+        lo = at + 1;
+    }
+    for (std::size_t k = 0; k < kPercentileLevels.size(); ++k)
+        s.percentiles[k] = percentile_sorted(scratch, kPercentileLevels[k]);
+    return s;
+}
+
+MetricStats column_moments(const double* first, std::size_t stride, std::size_t n, std::vector<double>& scratch) {
     MetricStats s;
     collect(first, stride, n, scratch);
     s.count = scratch.size();
     s.missing = n - s.count;
     if (s.count == 0) return s;
     CompensatedSum sum;
-    for (double v : scratch) sum.add(v);
+    double lo = scratch.front(), hi = scratch.front();
+    for (double v : scratch) {
+        sum.add(v);
+        lo = v < lo ? v : lo;
+        hi = hi < v ? v : hi;
+    }
+    s.min = lo;
+    s.max = hi;
     s.mean = sum.value() / static_cast<double>(s.count);
     CompensatedSum sq;
     for (double v : scratch) sq.add((v - s.mean) * (v - s.mean));
     s.sd = s.count > 1 ? std::sqrt(sq.value() / static_cast<double>(s.count - 1)) : 0.0;
     s.standard_error = s.sd / std::sqrt(static_cast<double>(s.count));
-    std::sort(scratch.begin(), scratch.end());
-    s.min = scratch.front();
-    s.max = scratch.back();
-    for (std::size_t k = 0; k < kPercentileLevels.size(); ++k) s.percentiles[k] = percentile_sorted(scratch, kPercentileLevels[k]);
     return s;
 }
 
@@ -101,7 +135,8 @@ Histogram column_histogram(const std::string& metric, const double* first, std::
     Histogram h;
     h.metric = metric;
     std::vector<double> v;
-    const MetricStats s = column_stats(first, stride, n, v);  // v is left sorted
+    const MetricStats s = column_stats(first, stride, n, v);
+    std::sort(v.begin(), v.end());  // the quartiles and the bins below read the sorted values
     h.mean = s.mean;
     h.percentiles = s.percentiles;
     if (v.empty()) return h;

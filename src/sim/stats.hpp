@@ -20,6 +20,11 @@ namespace reeplan::sim {
 /// `scratch` is reused between calls.
 MetricStats column_stats(const double* first, std::size_t stride, std::size_t n, std::vector<double>& scratch);
 
+/// column_stats without the percentiles (left 0): count, missing, mean, sd, standard error, min
+/// and max, in one pass over the values and one over their deviations (no sort). `scratch` is
+/// left holding the values that exist, in path order.
+MetricStats column_moments(const double* first, std::size_t stride, std::size_t n, std::vector<double>& scratch);
+
 /// Percentile p (in [0, 1]) of sorted values by definition 7 (above); NaN-free input.
 double percentile_sorted(const std::vector<double>& sorted, double p);
 

@@ -39,7 +39,7 @@ std::string missing_reason(std::string_view metric) {
 
 double interval_width(const Samples& samples, std::size_t column) {
     std::vector<double> scratch;
-    const MetricStats s = column_stats(samples.values.data() + column, samples.width, samples.paths, scratch);
+    const MetricStats s = column_moments(samples.values.data() + column, samples.width, samples.paths, scratch);
     return 2.0 * kZ975 * s.standard_error;
 }
 
@@ -49,14 +49,24 @@ SimulationResult summarize(const Simulation& sim, const Samples& samples, const 
     const std::size_t width = samples.width;
     const std::size_t n = samples.paths;
 
-    // every column's statistics, computed column by column on the simulation's threads
+    // every column's statistics, computed on the simulation's threads a block of columns at a
+    // time: one pass over the rows copies the block out column by column (a row's neighbouring
+    // columns share its cache lines), then each column is summarized from its copy
     std::vector<MetricStats> stats(width);
     {
+        constexpr std::size_t block = 8;
         std::atomic<std::size_t> next{0};
         auto work = [&] {
-            std::vector<double> scratch;
-            for (std::size_t c = next++; c < width; c = next++)
-                stats[c] = column_stats(samples.values.data() + c, width, n, scratch);
+            std::vector<double> scratch, columns;
+            for (std::size_t b = next++; b * block < width; b = next++) {
+                const std::size_t c0 = b * block, k = std::min(block, width - c0);
+                columns.resize(k * n);
+                for (std::size_t r = 0; r < n; ++r) {
+                    const double* row = samples.values.data() + r * width + c0;
+                    for (std::size_t j = 0; j < k; ++j) columns[j * n + r] = row[j];
+                }
+                for (std::size_t j = 0; j < k; ++j) stats[c0 + j] = column_stats(columns.data() + j * n, 1, n, scratch);
+            }
         };
         const unsigned threads = std::max(1u, sim.options().threads);
         std::vector<std::thread> pool;

@@ -227,4 +227,8 @@ TEST_CASE("the counter-based generator is a pure function of its key", "[policy]
     CHECK(inside);
     CHECK(sum / 100000 == Approx(0.5).margin(0.005));
     CHECK(seen.size() == 100000);
+    // the extreme words stay inside (0, 1): the top cell's centre 1 − 2^−54 would round to 1
+    CHECK(uniform_from_bits(0) == 0x1.0p-54);
+    CHECK(uniform_from_bits(~std::uint64_t{0}) == 0x1.fffffffffffffp-1);
+    CHECK(uniform_from_bits(~std::uint64_t{0} - (std::uint64_t{1} << 11)) < 0x1.fffffffffffffp-1);
 }

@@ -1,5 +1,6 @@
 // Input distributions of the simulation: quantiles against closed forms and published values,
-// CDF round trips, and the moments and quantiles of 100,000 draws against the closed forms.
+// CDF round trips, the moments and quantiles of 100,000 draws against the closed forms, and the
+// prepared inverse CDF (the PERT table) against the quantile it replaces.
 
 #include "policy/random.hpp"
 #include "sim/distribution.hpp"
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <limits>
 #include <numbers>
+#include <thread>
 #include <vector>
 
 using namespace reeplan;
@@ -269,4 +271,169 @@ TEST_CASE("names of the kinds are those of the input format", "[sim][distributio
     CHECK(sim::dist_name(DistKind::Uniform) == "uniform");
     CHECK(sim::dist_name(DistKind::Discrete) == "discrete");
     CHECK(sim::dist_name(DistKind::Fixed) == "fixed");
+}
+
+namespace {
+
+/// The largest |F(u) − draw(d, u)|/(max − min) over a dense sweep of u and the named tail
+/// points, and the u where it occurs.
+struct Worst {
+    double error = 0;
+    double u = 0;
+};
+
+Worst worst_against_draw(const sim::InverseCdf& f, const Distribution& d) {
+    std::vector<double> us;
+    constexpr int n = 10000;
+    for (int i = 0; i < n; ++i) us.push_back((i + 0.5) / n);
+    for (int k = 1; k <= 15; ++k) {
+        const double p = std::pow(10.0, -k);
+        us.push_back(p);
+        us.push_back(1 - p);
+        us.push_back(3 * p);
+        us.push_back(1 - 3 * p);
+    }
+    // the ends of the pieces (binades of u and 1 − u from 1/16 to 1/2) and just inside them
+    for (double e : {0.5, 0.375, 0.25, 0.1875, 0.125, 0.09375, 0.0625}) {
+        for (double v : {e, std::nextafter(e, 0.0), std::nextafter(e, 1.0)}) {
+            us.push_back(v);
+            us.push_back(1 - v);
+        }
+    }
+    // the smallest uniform policy::counter_uniform gives, the largest double below 1, and a run
+    // of counter_uniform's draws
+    us.push_back(0x1p-54);
+    us.push_back(1 - 0x1p-53);
+    for (std::uint64_t i = 0; i < 2000; ++i) us.push_back(policy::counter_uniform(7, i, 11, 0));
+    Worst w;
+    for (double u : us) {
+        const double e = std::abs(f(u) - draw(d, u)) / (d.max - d.min);
+        if (!(e <= w.error)) w = {e, u};
+    }
+    return w;
+}
+
+}  // namespace
+
+TEST_CASE("the prepared PERT inverse agrees with Boost's inverse incomplete beta", "[sim][distribution]") {
+    // (min, mode, max): symmetric; skewed both ways; the bundled chain's three PERT inputs;
+    // a mode within 1e-6 of either end (α or β within 4e-6 of 1); integer shapes; wide and
+    // negative ranges
+    const std::vector<Distribution> ds{bounded(DistKind::Pert, 0, 5, 10),
+                                       bounded(DistKind::Pert, 2, 2.3, 9),
+                                       bounded(DistKind::Pert, 2, 8.7, 9),
+                                       bounded(DistKind::Pert, 540, 783, 864),
+                                       bounded(DistKind::Pert, 325, 397.5, 1500),
+                                       bounded(DistKind::Pert, 1188, 1250, 1812.5),
+                                       bounded(DistKind::Pert, 0, 1e-6, 1),
+                                       bounded(DistKind::Pert, 0, 1 - 1e-6, 1),
+                                       bounded(DistKind::Pert, 0, 0.25, 1),
+                                       bounded(DistKind::Pert, 1e6, 1.2e6, 9e6),
+                                       bounded(DistKind::Pert, -3, -1, -0.5)};
+    for (const Distribution& d : ds) {
+        INFO("pert (" << d.min << ", " << d.mode << ", " << d.max << ")");
+        const sim::InverseCdf f(d);
+        CHECK(f.tabulated());
+        CHECK(f.exact_pieces() == 0);
+        const Worst w = worst_against_draw(f, d);
+        INFO("worst at u = " << w.u);
+        CHECK(w.error <= 1e-13);
+    }
+}
+
+TEST_CASE("the prepared PERT inverse keeps its relative accuracy in the far lower tail", "[sim][distribution]") {
+    // I_x(α, β) = x^α/(α·B(α, β))·(1 + O(x)) (DLMF eq. 8.17.7), so for u → 0 the quantile is
+    // x = (α·B(α, β)·u)^(1/α)·(1 + O(x)); at these u, x < 1e-18 and the O(x) term is below the
+    // tolerance. Boost's inverse throws an evaluation error at some of these u (u ≤ 1e-200 with
+    // α ≥ 3), so the expansion is the reference.
+    for (const Distribution& d :
+         {bounded(DistKind::Pert, 0, 5, 10), bounded(DistKind::Pert, 0, 0.9, 1), bounded(DistKind::Pert, 0, 0.1, 1)}) {
+        const double alpha = 1 + 4 * (d.mode - d.min) / (d.max - d.min);
+        const double beta = 1 + 4 * (d.max - d.mode) / (d.max - d.min);
+        const sim::InverseCdf f(d);
+        REQUIRE(f.tabulated());
+        for (double u : {1e-100, 1e-200, 1e-300}) {
+            INFO("alpha " << alpha << ", u = " << u);
+            const double beta_function = std::tgamma(alpha) * std::tgamma(beta) / std::tgamma(alpha + beta);
+            const double x = std::pow(alpha * beta_function * u, 1 / alpha);
+            CHECK((f(u) - d.min) / (d.max - d.min) == Approx(x).epsilon(1e-12));
+        }
+        // a subnormal u still gives a number in the support
+        const double tiny = f(1e-310);
+        CHECK(tiny >= d.min);
+        CHECK(tiny < d.min + 1e-50 * (d.max - d.min));
+    }
+}
+
+TEST_CASE("the prepared inverse is draw itself for every other case", "[sim][distribution]") {
+    const std::vector<Distribution> ds{normal(10, 2),
+                                       lognormal(100, 30),
+                                       lognormal(-1, 1),
+                                       bounded(DistKind::Triangular, 0, 2, 10),
+                                       bounded(DistKind::Uniform, -4, 0, 6),
+                                       discrete({3, 1, 2, 1}, {0.2, 0.3, 0.4, 0.1}),
+                                       fixed(4.5),
+                                       bounded(DistKind::Pert, 3, 3, 3),   // degenerate
+                                       bounded(DistKind::Pert, 0, 0, 1),   // α = 1: Boost's closed form
+                                       bounded(DistKind::Pert, 0, 1, 1),   // β = 1
+                                       bounded(DistKind::Pert, 0, 2, 1)};  // mode above max: β < 1
+    std::vector<double> us{0.0, 1.0, -0.1, 1.5, std::numeric_limits<double>::quiet_NaN(), 1e-300, 1 - 0x1p-53};
+    for (int i = 1; i < 1000; ++i) us.push_back(i / 1000.0);
+    for (const Distribution& d : ds) {
+        INFO(sim::dist_name(d.kind) << " (" << d.min << ", " << d.mode << ", " << d.max << ")");
+        const sim::InverseCdf f(d);
+        CHECK_FALSE(f.tabulated());
+        for (double u : us) {
+            const double want = draw(d, u), got = f(u);
+            INFO("u = " << u);
+            CHECK((got == want || (std::isnan(got) && std::isnan(want))));
+        }
+    }
+    // a tabulated PERT at the ends of (0, 1) and outside it
+    const Distribution p = bounded(DistKind::Pert, 0, 1, 3);
+    const sim::InverseCdf f(p);
+    REQUIRE(f.tabulated());
+    CHECK(f(0.0) == 0);
+    CHECK(f(1.0) == 3);
+    CHECK(std::isnan(f(-0.1)));
+    CHECK(std::isnan(f(1.5)));
+    CHECK(std::isnan(f(std::numeric_limits<double>::quiet_NaN())));
+}
+
+TEST_CASE("a table piece that fails its check is drawn exactly", "[sim][distribution]") {
+    const Distribution d = bounded(DistKind::Pert, 2, 2.3, 9);
+    const sim::InverseCdf strict(d, -1.0);  // no piece can pass
+    CHECK(strict.tabulated());
+    CHECK(strict.exact_pieces() == 16);
+    for (int i = 1; i < 2000; ++i) {
+        const double u = i / 2000.0;
+        CHECK(strict(u) == draw(d, u));
+    }
+    // tolerances from below Boost's last-place noise up to the default: fewer pieces fail as the
+    // tolerance grows, and a table with any mix of used and unused pieces still agrees with draw
+    std::size_t failed = strict.exact_pieces();
+    for (double tolerance : {1e-18, 1e-17, 1e-16, 1e-15, sim::InverseCdf::kDefaultTolerance}) {
+        INFO("tolerance " << tolerance);
+        const sim::InverseCdf f(d, tolerance);
+        CHECK(f.exact_pieces() <= failed);
+        failed = f.exact_pieces();
+        CHECK(worst_against_draw(f, d).error <= 1e-13);
+    }
+    CHECK(failed == 0);
+}
+
+TEST_CASE("prepared draws give the same bits on every thread", "[sim][distribution]") {
+    const sim::InverseCdf f(bounded(DistKind::Pert, 325, 397.5, 1500));
+    constexpr std::size_t n = 20000;
+    std::vector<double> us(n);
+    for (std::size_t i = 0; i < n; ++i) us[i] = policy::counter_uniform(3, i, 5, 0);
+    std::vector<double> alone(n);
+    for (std::size_t i = 0; i < n; ++i) alone[i] = f(us[i]);
+    std::vector<double> a(n), b(n);
+    std::thread ta([&] { for (std::size_t i = 0; i < n; ++i) a[i] = f(us[i]); });
+    std::thread tb([&] { for (std::size_t i = n; i-- > 0;) b[i] = f(us[i]); });
+    ta.join();
+    tb.join();
+    CHECK(a == alone);
+    CHECK(b == alone);
 }

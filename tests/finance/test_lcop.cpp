@@ -1,0 +1,343 @@
+// The LCOP searches in double: the warm-started search (lcop_root_near) from a nearby plan's
+// LCOP gives the reference search's answer (lcop_root_from_scratch, as solve_lcop runs it) on
+// the bundled chain, its scenarios and plans far from it; the ledgers evaluate_plan_fast leaves
+// value a plant as a ledger built afresh does.
+
+#include "finance/plan_finance.hpp"
+#include "io/overlay.hpp"
+#include "io/reader.hpp"
+#include "model/params.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace reeplan;
+using finance::detail::LcopNpv;
+using finance::detail::LcopStart;
+
+namespace {
+
+model::Plan bundled() { return io::load_plan(std::string(REEPLAN_SOURCE_DIR) + "/configs/us-ndfeb-chain.toml"); }
+
+/// Multiplies the number or series at `path` by `factor`.
+void scale(model::Plan& plan, const std::string& path, double factor) {
+    const model::ParamRef ref = model::resolve_param(plan, path);
+    REQUIRE(ref);
+    if (ref.number) *ref.number *= factor;
+    if (ref.series) ref.series->scale(factor);
+}
+
+/// One LCOP search's answer and cost.
+struct Answer {
+    std::optional<double> value;
+    std::string note;
+    int runs = 0;
+};
+
+/// The reference: today's search on a ledger built afresh for the plant (solve_lcop<double>).
+Answer reference(const model::Plan& plan, std::size_t plant, bool with_supports) {
+    const auto times = timeline::schedule_plants<double>(plan);
+    const chain::ChainBalance balance = finance::plan_balance(plan, times);
+    const finance::PlantLedger<double> pd(plan, plant, times[plant], &balance);
+    finance::Ledger<double> ledger;
+    finance::LedgerBuffers<double> buffers;
+    LcopNpv npv(pd, with_supports, ledger, buffers);
+    Answer a;
+    a.value = finance::detail::lcop_root_from_scratch(npv, a.note);
+    a.runs = npv.runs();
+    std::string note;
+    const std::optional<double> solved = finance::detail::solve_lcop<double>(pd, pd, with_supports, note);
+    CHECK(solved == a.value);  // solve_lcop in double is exactly that search
+    CHECK(note == a.note);
+    return a;
+}
+
+/// Whether the plant has a price floor (LcopStart::probe_reference_ends with supports).
+bool has_floor(const model::Plan& plan, std::size_t plant) {
+    for (const auto& s : plan.supports)
+        if (s.kind == model::SupportKind::PriceFloor &&
+            std::find(s.plants.begin(), s.plants.end(), plan.plants[plant].id) != s.plants.end())
+            return true;
+    return false;
+}
+
+/// Starts from `base`: per plant, with supports then without (empty where base has no LCOP).
+std::vector<std::optional<LcopStart>> starts_of(const model::Plan& base) {
+    finance::PlanScratch scratch;
+    finance::evaluate_plan_fast(base, scratch);
+    finance::Ledger<double> ledger;
+    finance::LedgerBuffers<double> buffers;
+    std::vector<std::optional<LcopStart>> out;
+    for (std::size_t i = 0; i < base.plants.size(); ++i) {
+        for (const bool with : {true, false}) {
+            LcopNpv npv(scratch.ledger(i), with, ledger, buffers);
+            std::string note;
+            const std::optional<double> root = finance::detail::lcop_root_from_scratch(npv, note);
+            out.push_back(root ? std::optional<LcopStart>(finance::detail::lcop_start_at(npv, *root, with && has_floor(base, i)))
+                               : std::nullopt);
+        }
+    }
+    return out;
+}
+
+/// The warm search on the ledger evaluate_plan_fast prepared (the reference search without a start).
+Answer warm(const model::Plan& plan, std::size_t plant, bool with_supports, const std::optional<LcopStart>& start) {
+    finance::PlanScratch scratch;
+    finance::evaluate_plan_fast(plan, scratch);
+    finance::Ledger<double> ledger;
+    finance::LedgerBuffers<double> buffers;
+    LcopNpv npv(scratch.ledger(plant), with_supports, ledger, buffers);
+    Answer a;
+    a.value = start ? finance::detail::lcop_root_near(npv, *start, a.note)
+                    : finance::detail::lcop_root_from_scratch(npv, a.note);
+    a.runs = npv.runs();
+    return a;
+}
+
+void check_same(const Answer& w, const Answer& r) {
+    REQUIRE(w.value.has_value() == r.value.has_value());
+    if (r.value) CHECK(std::abs(*w.value - *r.value) <= 1e-9);
+    else CHECK(w.note == r.note);
+}
+
+/// Every plant of `plan`, with and without supports: the warm search from `starts` against the
+/// reference. Returns the ledger runs of both, summed.
+std::pair<int, int> compare(const model::Plan& plan, const std::vector<std::optional<LcopStart>>& starts) {
+    int warm_runs = 0, reference_runs = 0;
+    for (std::size_t i = 0; i < plan.plants.size(); ++i) {
+        for (const bool with : {true, false}) {
+            INFO("plant " << plan.plants[i].id << (with ? " with supports" : " without supports"));
+            const Answer r = reference(plan, i, with);
+            const Answer w = warm(plan, i, with, starts[2 * i + (with ? 0 : 1)]);
+            INFO("reference " << (r.value ? std::to_string(*r.value) : r.note) << ", warm "
+                              << (w.value ? std::to_string(*w.value) : w.note));
+            check_same(w, r);
+            warm_runs += w.runs;
+            reference_runs += r.runs;
+        }
+    }
+    return {warm_runs, reference_runs};
+}
+
+}  // namespace
+
+TEST_CASE("the ledgers evaluate_plan_fast prepares value a plant as ledgers built afresh do", "[finance][lcop]") {
+    // the scratch ledgers take ramped capacity from the balance; a fresh one recomputes it
+    const model::Plan base = bundled();
+    std::vector<model::Plan> plans{base};
+    for (const auto& sc : base.scenarios) {
+        plans.push_back(base);
+        io::apply_scenario(plans.back(), sc.id);
+    }
+    plans.push_back(base);
+    scale(plans.back(), "plant.sep-1.capex_musd", 2.0);
+    scale(plans.back(), "materials.dytb_oxide.market_price_usd_per_kg", 3.0);
+    finance::PlanScratch scratch;
+    for (const model::Plan& plan : plans) {
+        finance::evaluate_plan_fast(plan, scratch);
+        const auto times = timeline::schedule_plants<double>(plan);
+        const chain::ChainBalance balance = finance::plan_balance(plan, times);
+        finance::Ledger<double> a, b;
+        finance::LedgerBuffers<double> buffers;
+        for (std::size_t i = 0; i < plan.plants.size(); ++i) {
+            const finance::PlantLedger<double> fresh(plan, i, times[i], &balance);
+            for (const bool with : {true, false}) {
+                for (const double price : {-250.0, 0.0, 37.5, 100.0, 1234.5}) {
+                    INFO("plant " << plan.plants[i].id << ", price " << price << ", supports " << with);
+                    finance::LedgerOptions<double> o;
+                    o.with_supports = with;
+                    o.output_price_real = price;
+                    scratch.ledger(i).run(o, a, buffers);
+                    fresh.run(o, b, buffers);
+                    REQUIRE(a.years.size() == b.years.size());
+                    for (std::size_t k = 0; k < a.years.size(); ++k) CHECK(a.years[k].fcff == b.years[k].fcff);
+                    CHECK(a.capital.wacc == b.capital.wacc);
+                    CHECK(finance::project_npv(scratch.ledger(i), a) == finance::project_npv(fresh, b));
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("the warm-started LCOP is the reference's on the bundled chain and its scenarios", "[finance][lcop]") {
+    const model::Plan base = bundled();
+    const auto starts = starts_of(base);
+    SECTION("the base plan, with fewer ledger runs") {
+        const auto [warm_runs, reference_runs] = compare(base, starts);
+        INFO("ledger runs: warm " << warm_runs << ", reference " << reference_runs);
+        CHECK(warm_runs < reference_runs);
+    }
+    for (const auto& sc : base.scenarios) {
+        SECTION("scenario " + sc.id) {
+            model::Plan plan = base;
+            io::apply_scenario(plan, sc.id);
+            compare(plan, starts);
+        }
+    }
+}
+
+TEST_CASE("the warm-started LCOP is the reference's on plans far from the start", "[finance][lcop]") {
+    const model::Plan base = bundled();
+    const auto starts = starts_of(base);
+    struct Change {
+        const char* path;
+        double factor;
+    };
+    const std::vector<std::vector<Change>> changes{
+        {{"plant.sep-1.capex_musd", 0.5}, {"plant.mag-1.capex_musd", 0.5}, {"plant.alloy-1.capex_musd", 0.5}},
+        {{"plant.sep-1.capex_musd", 2.0}, {"plant.hre-1.capex_musd", 2.0}, {"plant.mag-2.capex_musd", 2.0}},
+        {{"materials.ndpr_oxide.market_price_usd_per_kg", 0.3}},
+        {{"materials.ndpr_oxide.market_price_usd_per_kg", 3.0}},
+        {{"materials.dytb_oxide.market_price_usd_per_kg", 0.3}, {"materials.mixed_concentrate.market_price_usd_per_kg", 0.3}},
+        {{"materials.dytb_oxide.market_price_usd_per_kg", 3.0}, {"materials.mixed_concentrate.market_price_usd_per_kg", 3.0}},
+        // roots far from the start: ten and fifty times the capital cost
+        {{"plant.sep-1.capex_musd", 10.0}, {"plant.alloy-1.capex_musd", 10.0}, {"plant.mag-1.capex_musd", 50.0}},
+        {{"plant.hre-1.capex_musd", 50.0}, {"plant.mag-2.capex_musd", 10.0}, {"plant.sep-1.fixed_opex_musd", 20.0}},
+    };
+    for (std::size_t c = 0; c < changes.size(); ++c) {
+        SECTION("perturbation " + std::to_string(c)) {
+            model::Plan plan = base;
+            for (const Change& ch : changes[c]) scale(plan, ch.path, ch.factor);
+            compare(plan, starts);
+        }
+    }
+    SECTION("the root of mag-1 moves past many doublings of the first step") {
+        model::Plan plan = base;
+        scale(plan, "plant.mag-1.capex_musd", 1000.0);
+        const std::size_t mag = 3;
+        REQUIRE(plan.plants[mag].id == "mag-1");
+        const Answer r = reference(plan, mag, false);
+        const Answer w = warm(plan, mag, false, starts[2 * mag + 1]);
+        REQUIRE(r.value);
+        CHECK(*r.value > 20 * starts[2 * mag + 1]->price);
+        check_same(w, r);
+    }
+    SECTION("starts far from the root, above and below it, with and without a slope") {
+        for (const LcopStart start : {LcopStart{1e6, 0, false}, LcopStart{-3e4, 0, false}, LcopStart{5e3, 1e-3, false},
+                                      LcopStart{-1e9, 1e4, true}}) {
+            for (std::size_t i = 0; i < base.plants.size(); ++i) {
+                INFO("plant " << base.plants[i].id << ", start " << start.price);
+                check_same(warm(base, i, false, start), reference(base, i, false));
+                check_same(warm(base, i, true, start), reference(base, i, true));
+            }
+        }
+    }
+}
+
+namespace {
+
+/// `base` with the DoD price floor at `price` USD/kg for life, without upside sharing.
+model::Plan floor_for_life(const model::Plan& base, double price) {
+    model::Plan plan = base;
+    model::resolve_param(plan, "support.dod-floor.floor_usd_per_kg").set(price);
+    model::resolve_param(plan, "support.dod-floor.upside_share").set(0);
+    model::resolve_param(plan, "support.dod-floor.end_year").set(2200);
+    return plan;
+}
+
+}  // namespace
+
+TEST_CASE("where no price makes NPV zero, or the price does not matter, the warm search says what the reference says",
+          "[finance][lcop]") {
+    const model::Plan base = bundled();
+    const auto starts = starts_of(base);
+    SECTION("a capital cost so large that the price's effect is below 1e-9 of NPV") {
+        model::Plan plan = base;
+        scale(plan, "plant.sep-1.capex_musd", 1e13);
+        const Answer r = reference(plan, 0, false);
+        CHECK_FALSE(r.value);
+        CHECK(r.note == "the output's price does not change NPV (no merchant sales)");
+        check_same(warm(plan, 0, false, starts[1]), r);
+    }
+    SECTION("no merchant sales: every tonne of mag-1 under the offtake for its whole life") {
+        model::Plan plan = base;
+        const std::size_t mag = 3;
+        REQUIRE(plan.plants[mag].id == "mag-1");
+        model::resolve_param(plan, "support.dod-offtake.start_year").set(2000);
+        model::resolve_param(plan, "support.dod-offtake.end_year").set(2200);
+        const Answer r = reference(plan, mag, true);
+        CHECK_FALSE(r.value);
+        CHECK(r.note == "the output's price does not change NPV (no merchant sales)");
+        check_same(warm(plan, mag, true, starts[2 * mag]), r);
+        check_same(warm(plan, mag, false, starts[2 * mag + 1]), reference(plan, mag, false));
+    }
+    SECTION("no root: a generous floor for life makes NPV positive at every price, falling towards the floor") {
+        // below the floor the top-up makes the cash flows the same whatever the price, but the
+        // contracted share falls as the price rises, and with it the WACC climbs
+        model::Plan plan = floor_for_life(base, 400);
+        const Answer r = reference(plan, 0, true);
+        CHECK_FALSE(r.value);
+        CHECK(r.note == "no price of the output between -1e14 and 1e14 USD/kg makes NPV zero");
+        REQUIRE(starts[0]);
+        check_same(warm(plan, 0, true, *starts[0]), r);
+        LcopStart local = *starts[0];
+        local.probe_reference_ends = false;
+        check_same(warm(plan, 0, true, local), r);
+        check_same(warm(plan, 0, true, LcopStart{1000.0, 40.0, true}), r);
+        check_same(warm(plan, 0, false, starts[1]), reference(plan, 0, false));
+    }
+    SECTION("a floor over all sales, for life, above 100 USD/kg: flat over [0, 100], a root above") {
+        // no working capital and a given cost of equity: below the floor nothing depends on the price
+        model::Plan plan = floor_for_life(base, 150);
+        model::resolve_param(plan, "plant.sep-1.working_capital_days").set(0);
+        model::resolve_param(plan, "plant.sep-1.cost_of_equity").set(0.12);
+        model::resolve_param(plan, "plant.sep-1.capex_musd").set(5000);
+        const Answer r = reference(plan, 0, true);
+        CHECK_FALSE(r.value);
+        CHECK(r.note == "the output's price does not change NPV (no merchant sales)");
+        REQUIRE(starts[0]);
+        CHECK(starts[0]->probe_reference_ends);
+        check_same(warm(plan, 0, true, *starts[0]), r);
+        // from above the floor, where NPV does depend on the price
+        check_same(warm(plan, 0, true, LcopStart{170.0, 40.0, true}), r);
+        // without asking NPV at 0 and 100 USD/kg a local search would find the root above
+        const Answer w = warm(plan, 0, true, LcopStart{170.0, 40.0, false});
+        REQUIRE(w.value);
+        CHECK(*w.value > 150.0);
+    }
+}
+
+TEST_CASE("the warm search on functions of known shape", "[finance][lcop]") {
+    auto both = [](const std::function<double(double)>& f, const LcopStart& start) {
+        Answer r, w;
+        r.value = finance::detail::lcop_root_from_scratch(f, r.note);
+        w.value = finance::detail::lcop_root_near(f, start, w.note);
+        return std::pair<Answer, Answer>{w, r};
+    };
+    SECTION("a line") {
+        const auto [w, r] = both([](double p) { return 3.0 * (p - 72.25); }, LcopStart{60.0, 2.0, false});
+        REQUIRE(w.value);
+        CHECK(*w.value == Approx(72.25).margin(1e-10));
+        check_same(w, r);
+    }
+    SECTION("a jump, as a rating band gives: the root is the price of the jump") {
+        auto f = [](double p) { return p < 41.0 ? -5.0 + 0.01 * p : 2.0 + 0.01 * p; };
+        const auto [w, r] = both(f, LcopStart{80.0, 0.01, false});
+        REQUIRE(w.value);
+        CHECK(*w.value == Approx(41.0).margin(1e-9));
+        check_same(w, r);
+    }
+    SECTION("NPV that falls with the price: no root in reach, as the reference finds") {
+        const auto [w, r] = both([](double p) { return -10.0 - 0.5 * p; }, LcopStart{50.0, 0.5, false});
+        CHECK_FALSE(r.value);
+        CHECK(r.note == "no price of the output between -1e14 and 1e14 USD/kg makes NPV zero");
+        check_same(w, r);
+    }
+    SECTION("NPV that is not finite") {
+        const auto [w, r] = both([](double p) { return p > 10.0 ? std::nan("") : p - 20.0; }, LcopStart{15.0, 1.0, false});
+        CHECK_FALSE(r.value);
+        check_same(w, r);
+    }
+    SECTION("a root below zero, far from the start") {
+        const auto [w, r] = both([](double p) { return 1e3 + 0.01 * p; }, LcopStart{50.0, 10.0, false});
+        REQUIRE(r.value);
+        CHECK(*r.value == Approx(-1e5).margin(1e-9));
+        check_same(w, r);
+    }
+}
