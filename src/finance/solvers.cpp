@@ -84,19 +84,20 @@ FlowSigns flow_signs(const std::vector<double>& flows) {
     return out;
 }
 
-/// The scan of the rate grid: f at every grid rate, and every sign change between neighbours
-/// refined with `brent`; `found(root)` for each root, in grid order.
-template <class F, class Found> void scan_grid(F&& f, Found&& found) {
-    const std::vector<double>& grid = rate_grid();
+/// One step of the grid scan, at rate r with f(r) = fr: a zero is a root, and a sign change
+/// from the last finite, nonzero value is refined with `brent`; `found(root)` for each root.
+template <class F, class Found> struct GridScan {
+    F& f;
+    Found& found;
     bool have_prev = false;
     double prev_r = 0, prev_f = 0;
-    for (double r : grid) {
-        const double fr = f(r);
-        if (!std::isfinite(fr)) continue;
+
+    void step(double r, double fr) {
+        if (!std::isfinite(fr)) return;
         if (std::fpclassify(fr) == FP_ZERO) {
             found(r);
             have_prev = false;  // the zero separates brackets; do not count it twice
-            continue;
+            return;
         }
         if (have_prev && ((prev_f > 0) != (fr > 0))) {
             if (auto root = brent(f, prev_r, r, 1e-12, 200)) found(*root);
@@ -105,6 +106,13 @@ template <class F, class Found> void scan_grid(F&& f, Found&& found) {
         prev_r = r;
         prev_f = fr;
     }
+};
+
+/// The scan of the rate grid: f at every grid rate, and every sign change between neighbours
+/// refined with `brent`; `found(root)` for each root, in grid order.
+template <class F, class Found> void scan_grid(F&& f, Found&& found) {
+    GridScan<F, Found> scan{f, found};
+    for (double r : rate_grid()) scan.step(r, f(r));
 }
 
 /// npv0(rates[t], cf) for t < count into out[t], several rates side by side: each value goes
@@ -325,32 +333,17 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
     npv0_many(cf, rates.data(), n_eval, values.data());
 
     // the scan of scan_grid, a certified stretch standing for the NPVs not computed
-    bool have_prev = false;
-    double prev_r = 0, prev_f = 0;
-    auto step = [&](double r, double fr) {
-        if (!std::isfinite(fr)) return;
-        if (std::fpclassify(fr) == FP_ZERO) {
-            found(r);
-            have_prev = false;  // the zero separates brackets; do not count it twice
-            return;
-        }
-        if (have_prev && ((prev_f > 0) != (fr > 0))) {
-            if (auto root = brent(f, prev_r, r, 1e-12, 200)) found(*root);
-        }
-        have_prev = true;
-        prev_r = r;
-        prev_f = fr;
-    };
+    GridScan<F, Found> scan{f, found};
     std::size_t next = 0;  // the first grid point not yet scanned
     for (std::size_t k = 0; k < n_pieces; ++k) {
         const Piece& pc = pieces[k];
         if (next > pc.to) continue;
         if (pc.sign != 0) {
             // the rest of a certified stretch changes nothing but the last rate
-            step(grid[next], static_cast<double>(pc.sign));
-            prev_r = grid[pc.to];
+            scan.step(grid[next], static_cast<double>(pc.sign));
+            scan.prev_r = grid[pc.to];
         } else {
-            for (std::size_t j = next; j <= pc.to; ++j) step(grid[j], values[pc.values + (j - pc.from)]);
+            for (std::size_t j = next; j <= pc.to; ++j) scan.step(grid[j], values[pc.values + (j - pc.from)]);
         }
         next = pc.to + 1;
     }
