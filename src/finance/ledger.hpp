@@ -161,18 +161,25 @@ private:
     T capex_total_{0};
 };
 
+/// The discount factor of year first_year at v = 1 / (1 + r): v end-year, √v mid-year, for
+/// base_year (input format §2.2), then divided or multiplied by v once per year to first_year.
+template <class T> T first_discount_factor(const model::Project& project, int first_year, const T& v) {
+    using std::sqrt;
+    const int base_year = static_cast<int>(project.base_year);
+    T df = project.timing == model::Timing::MidYear ? sqrt(v) : v;  // year base_year
+    for (int y = base_year; y > first_year; --y) df /= v;
+    for (int y = base_year; y < first_year; ++y) df *= v;
+    return df;
+}
+
 /// Discount factors of cash flows booked in years first_year, first_year + 1, … at rate r:
 /// (1 + r)^−(y − base_year + 1) end-year, (1 + r)^−(y − base_year + 0.5) mid-year (input format
 /// §2.2), by repeated multiplication, into `out` (resized to `count`).
 template <class T>
 void discount_factors_into(const model::Project& project, int first_year, std::size_t count, const T& r,
                            std::vector<T>& out) {
-    using std::sqrt;
-    const int base_year = static_cast<int>(project.base_year);
     const T v = T(1) / (T(1) + r);
-    T df = project.timing == model::Timing::MidYear ? sqrt(v) : v;  // year base_year
-    for (int y = base_year; y > first_year; --y) df /= v;
-    for (int y = base_year; y < first_year; ++y) df *= v;
+    T df = first_discount_factor(project, first_year, v);
     out.resize(count);
     for (std::size_t i = 0; i < count; ++i) {
         out[i] = df;
@@ -193,12 +200,8 @@ std::vector<T> discount_factors(const model::Project& project, int first_year, s
 /// bit, without storing the factors. `flow(i)` gives the i-th flow.
 template <class T, class Flow>
 T present_value_of(const model::Project& project, int first_year, std::size_t count, const Flow& flow, const T& r) {
-    using std::sqrt;
-    const int base_year = static_cast<int>(project.base_year);
     const T v = T(1) / (T(1) + r);
-    T df = project.timing == model::Timing::MidYear ? sqrt(v) : v;  // year base_year
-    for (int y = base_year; y > first_year; --y) df /= v;
-    for (int y = base_year; y < first_year; ++y) df *= v;
+    T df = first_discount_factor(project, first_year, v);
     T s(0);
     for (std::size_t i = 0; i < count; ++i) {
         s += flow(i) * df;
