@@ -26,6 +26,8 @@
 #include "finance/cost_of_capital.hpp"
 #include "model/plan.hpp"
 
+#include <array>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -122,43 +124,38 @@ template <class T> struct BuildUpInputs {
     T all_debt_rate{0};                ///< (D_c·commercial_after_guarantee + Σ L·r_L) / D
 };
 
-/// The cost of capital and its waterfall. Steps of the cost of equity: "risk-free",
-/// "business risk" (β_u·ERP), "contracted revenue" ((β_asset − β_u)·ERP, ≤ 0 when contracts
-/// carry less risk than the business), "leverage" ((β_L − β_asset)·ERP, by `beta_method`),
-/// "country risk premium", "technology premium"; with an override, "risk-free" then
-/// "cost of equity given". Steps of the cost of debt: "risk-free", "commercial spread" or
-/// "default spread" (synthetic), then "loan guarantee" and "public loans" when they apply, each
-/// the change of the blended rate. Steps of the WACC: "equity" ((E/V)·k_e), "debt" ((D/V)·k_d),
-/// "tax shield" (−(D/V)·k_d·T). Miles–Ezzell relevers with the blended k_d.
-template <class T> CapitalCost<T> build_up(const BuildUpInputs<T>& in) {
-    CapitalCost<T> c;
+namespace detail {
+
+/// build_up_into, with or without the steps.
+template <bool with_steps, class T> void build_up_into(const BuildUpInputs<T>& in, CapitalCost<T>& c) {
     c.contracted_share = in.contracted_share;
     c.asset_beta = contracted_asset_beta<T>(in.unlevered_beta, in.contract_beta, in.contracted_share);
     c.debt_share = in.debt_share;
     c.rating = in.rating;
+    c.rating_note.clear();
     c.pricing = (in.guaranteed || in.public_loans) ? DebtPricing::Blended
                 : in.synthetic                     ? DebtPricing::Synthetic
                                                    : DebtPricing::Explicit;
-    c.steps.reserve(14);
+    c.steps.clear();
     T running(0);
-    auto step = [&](const char* label, CapitalPart part, const T& delta) {
-        running += delta;
-        c.steps.push_back(CapitalStep<T>{label, part, delta, running});
-    };
 
     // cost of debt first: the Miles–Ezzell beta needs it; listed after equity below
-    std::vector<CapitalStep<T>> debt_steps;
-    {
-        step("risk-free", CapitalPart::CostOfDebt, in.risk_free);
-        step(in.synthetic ? "default spread" : "commercial spread", CapitalPart::CostOfDebt,
-             in.commercial_rate - in.risk_free);
-        if (in.guaranteed) step("loan guarantee", CapitalPart::CostOfDebt, in.commercial_after_guarantee - running);
-        if (in.public_loans) step("public loans", CapitalPart::CostOfDebt, in.all_debt_rate - running);
-        c.cost_of_debt = running;
-        debt_steps.swap(c.steps);
-        c.steps.reserve(14);
-    }
+    std::array<CapitalStep<T>, 4> debt_steps;
+    std::size_t n_debt = 0;
+    auto debt_step = [&](const char* label, const T& delta) {
+        running += delta;
+        debt_steps[n_debt++] = CapitalStep<T>{label, CapitalPart::CostOfDebt, delta, running};
+    };
+    debt_step("risk-free", in.risk_free);
+    debt_step(in.synthetic ? "default spread" : "commercial spread", in.commercial_rate - in.risk_free);
+    if (in.guaranteed) debt_step("loan guarantee", in.commercial_after_guarantee - running);
+    if (in.public_loans) debt_step("public loans", in.all_debt_rate - running);
+    c.cost_of_debt = running;
 
+    auto step = [&](const char* label, CapitalPart part, const T& delta) {
+        running += delta;
+        if constexpr (with_steps) c.steps.push_back(CapitalStep<T>{label, part, delta, running});
+    };
     const T de = in.debt_share < T(1) ? in.debt_share / (T(1) - in.debt_share) : T(0);
     c.levered_beta = levered_beta<T>(in.beta_method, c.asset_beta, de, in.tax_rate, c.cost_of_debt, in.debt_beta);
     running = T(0);
@@ -174,7 +171,8 @@ template <class T> CapitalCost<T> build_up(const BuildUpInputs<T>& in) {
         step("technology premium", CapitalPart::CostOfEquity, in.technology_premium);
     }
     c.cost_of_equity = running;
-    for (auto& s : debt_steps) c.steps.push_back(s);
+    if constexpr (with_steps)
+        for (std::size_t k = 0; k < n_debt; ++k) c.steps.push_back(debt_steps[k]);
 
     running = T(0);
     const T debt_part = in.debt_share * c.cost_of_debt;
@@ -182,6 +180,30 @@ template <class T> CapitalCost<T> build_up(const BuildUpInputs<T>& in) {
     step("debt", CapitalPart::Wacc, debt_part);
     step("tax shield", CapitalPart::Wacc, -(debt_part * in.tax_rate));
     c.wacc = running;
+}
+
+}  // namespace detail
+
+/// The cost of capital and its waterfall. Steps of the cost of equity: "risk-free",
+/// "business risk" (β_u·ERP), "contracted revenue" ((β_asset − β_u)·ERP, ≤ 0 when contracts
+/// carry less risk than the business), "leverage" ((β_L − β_asset)·ERP, by `beta_method`),
+/// "country risk premium", "technology premium"; with an override, "risk-free" then
+/// "cost of equity given". Steps of the cost of debt: "risk-free", "commercial spread" or
+/// "default spread" (synthetic), then "loan guarantee" and "public loans" when they apply, each
+/// the change of the blended rate. Steps of the WACC: "equity" ((E/V)·k_e), "debt" ((D/V)·k_d),
+/// "tax shield" (−(D/V)·k_d·T). Miles–Ezzell relevers with the blended k_d. Written into `c`,
+/// every field replaced, reusing the storage of its steps; without `with_steps` the rates alone
+/// (the same to the bit) and no steps.
+template <class T> void build_up_into(const BuildUpInputs<T>& in, CapitalCost<T>& c, bool with_steps = true) {
+    if (with_steps) detail::build_up_into<true>(in, c);
+    else detail::build_up_into<false>(in, c);
+}
+
+/// build_up_into a new CapitalCost.
+template <class T> CapitalCost<T> build_up(const BuildUpInputs<T>& in) {
+    CapitalCost<T> c;
+    c.steps.reserve(14);
+    build_up_into(in, c);
     return c;
 }
 

@@ -29,6 +29,12 @@ namespace reeplan::finance {
 template <class T> struct LedgerOptions {
     bool with_supports = true;               ///< false: every support removed (unsupported LCOP)
     std::optional<T> output_price_real;      ///< replaces the output's market price (real USD/kg)
+    /// Only what project NPV needs (finance::project_npv): operations, unlevered taxes, FCFF,
+    /// the debt's size and the rates of the cost of capital, the same to the bit as a whole
+    /// run's. The debt schedules, levered taxes, FCFE, CFADS and debt service are not computed
+    /// (those fields of the years hold nothing meaningful), the cost of capital has no steps
+    /// and the ledger no notes.
+    bool npv_only = false;
 };
 
 /// One calendar year of a plant's ledger. Positive costs are amounts; cash-flow lines use the
@@ -72,7 +78,7 @@ template <class T> struct Tranche {
 /// again does not allocate (one per thread). Holds no result: its contents between runs mean
 /// nothing.
 template <class T> struct LedgerBuffers {
-    std::vector<T> contract_leg, revenue_leg, cfads_unlev, draws, df;
+    std::vector<T> contract_leg, revenue_leg, cfads_unlev, draws;
     std::vector<detail::Tranche<T>> tranches, equity_in;
 };
 
@@ -134,8 +140,18 @@ private:
     };
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
 
+    /// What every run of the prepared plant shares, with supports ([1]) or without them ([0]):
+    /// it does not depend on the output's price.
+    struct Operations {
+        std::vector<T> input_cost;    ///< [year]: the year's input cost (LedgerYear::input_cost)
+        std::vector<T> market_out;    ///< [year]: the output's market price, nominal USD/kg
+        std::vector<T> depreciation;  ///< [year]: the year's depreciation
+    };
+
     void price_terms(const std::string& material, PriceTerms& out);
     T market_price(const PriceTerms& terms, std::size_t i, int y, bool with_supports) const;
+    /// Fills operating_cost_, ops_ and the supports' grants and credits (the end of reset).
+    void prepare_operations();
     /// Input slot of each entry of `flows` (by material id), into flow_slot_.
     void map_flows(const chain::PlantYear& flows);
 
@@ -159,6 +175,12 @@ private:
     std::vector<T> shock_available_;        // [year]: least available share of a restricted input
     std::vector<T> domestic_share_;         // [year × inputs + input]: share bought domestically
     T capex_total_{0};
+    std::vector<T> operating_cost_;         // [year]
+    Operations ops_[2];                     // without supports, with them
+    // [year], with supports: grants (all, taxable), tax credits earned and sold for cash
+    std::vector<T> grants_, taxable_grants_, credit_earned_, credit_cash_;
+    // [year]: discount factors at the unlevered cost of capital r_u = r_f + β_u·ERP
+    std::vector<T> unlevered_df_;
 };
 
 /// The discount factor of year first_year at v = 1 / (1 + r): v end-year, √v mid-year, for

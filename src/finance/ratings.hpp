@@ -22,6 +22,7 @@
 #include <climits>
 #include <cstddef>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace reeplan::finance {
@@ -98,7 +99,9 @@ template <class T, class InterestAt>
 SyntheticRate<T> synthetic_rate(const RatingTable& table, const T& risk_free, const T& ebit, InterestAt&& interest_at,
                                 int max_iterations = 64) {
     SyntheticRate<T> out;
-    std::vector<std::size_t> seen;
+    // the bands rated so far, all different (the search stops at the first repeat)
+    std::array<std::size_t, std::tuple_size_v<decltype(table.bands)>> seen{};
+    std::size_t n_seen = 0;
     std::size_t band = 0;
     auto settle = [&](std::size_t b) {
         out.band = b;
@@ -106,7 +109,7 @@ SyntheticRate<T> synthetic_rate(const RatingTable& table, const T& risk_free, co
         out.rate = risk_free + out.spread;
     };
     for (int it = 1;; ++it) {
-        seen.push_back(band);
+        seen[n_seen++] = band;
         out.iterations = it;
         const T k = risk_free + band_spread<T>(table.bands[band]);
         const std::size_t next = band_for_coverage<T>(table, ebit, interest_at(k));
@@ -115,9 +118,9 @@ SyntheticRate<T> synthetic_rate(const RatingTable& table, const T& risk_free, co
             out.converged = true;
             return out;
         }
-        for (std::size_t j = 0; j < seen.size(); ++j) {
+        for (std::size_t j = 0; j < n_seen; ++j) {
             if (seen[j] != next) continue;
-            out.cycle.assign(seen.begin() + static_cast<std::ptrdiff_t>(j), seen.end());
+            out.cycle.assign(seen.begin() + static_cast<std::ptrdiff_t>(j), seen.begin() + static_cast<std::ptrdiff_t>(n_seen));
             std::size_t worst = out.cycle.front();
             std::string names;
             for (std::size_t b : out.cycle) {
@@ -132,7 +135,7 @@ SyntheticRate<T> synthetic_rate(const RatingTable& table, const T& risk_free, co
         }
         if (it >= max_iterations) {
             std::size_t worst = next;
-            for (std::size_t b : seen) worst = b > worst ? b : worst;
+            for (std::size_t j = 0; j < n_seen; ++j) worst = seen[j] > worst ? seen[j] : worst;
             settle(worst);
             out.note = "the synthetic rating did not settle in " + std::to_string(max_iterations) +
                        " iterations; the worst rating met, " + table.bands[worst].rating + ", is used";

@@ -188,27 +188,35 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
     std::array<double, 120> mag;  // |cf_i|
     for (std::size_t i = 0; i < n; ++i) mag[i] = std::fabs(cf[i]);
 
-    // G_j at a grid point, into a fresh slot of `sums`
+    // G_j at grid points js[0, count), each into a fresh slot of `sums` (null when none is left),
+    // four points side by side
     std::array<double, max_points * max_runs> sums;
     std::size_t used = 0;
-    auto sums_at = [&](std::size_t j) -> const double* {
-        if (used == max_points) return nullptr;
-        double* g = &sums[used++ * max_runs];
-        const double v = 1.0 / (1.0 + grid[j]);
-        for (std::size_t k = 0; k < n_runs; ++k) {
-            double h = 0;
-            for (std::size_t i = runs[k].end; i-- > runs[k].begin;) h = h * v + mag[i];
-            g[k] = h * detail::ipow(v, static_cast<int>(runs[k].begin));
+    auto sums_many = [&](const std::size_t* js, std::size_t count, const double** out) {
+        constexpr std::size_t width = 4;
+        for (std::size_t b = 0; b < count; b += width) {
+            const std::size_t k = std::min(width, count - b);
+            double v[width], h[width];
+            double* g[width];
+            for (std::size_t t = 0; t < width; ++t) v[t] = 1.0 / (1.0 + grid[js[b + std::min(t, k - 1)]]);
+            for (std::size_t t = 0; t < k; ++t) {
+                g[t] = used < max_points ? &sums[used++ * max_runs] : nullptr;
+                out[b + t] = g[t];
+            }
+            for (std::size_t q = 0; q < n_runs; ++q) {
+                for (std::size_t t = 0; t < width; ++t) h[t] = 0;
+                for (std::size_t i = runs[q].end; i-- > runs[q].begin;)
+                    for (std::size_t t = 0; t < width; ++t) h[t] = h[t] * v[t] + mag[i];
+                for (std::size_t t = 0; t < k; ++t)
+                    if (g[t]) g[t][q] = h[t] * detail::ipow(v[t], static_cast<int>(runs[q].begin));
+            }
         }
+    };
+    auto sums_at = [&](std::size_t j) {
+        const double* g = nullptr;
+        sums_many(&j, 1, &g);
         return g;
     };
-    const double* first = sums_at(0);  // the largest v: every sum is largest there
-    const double* last = sums_at(m - 1);
-    {
-        double total = 0;
-        for (std::size_t k = 0; k < n_runs; ++k) total += first[k];
-        if (!(total < 1e300)) return false;
-    }
     // The sign certified on grid points [ja, jb] from G_j at both ends (`at_hi` at ja, the larger
     // v), or 0. Relative to a pivot run d, P / G_d = Σ_j ±G_j / G_d, each ratio between its
     // values at the two ends.
@@ -296,15 +304,28 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
                 b = next_b;
             }
             if (ok) {
-                split_lo = a >= 4 ? a - 4 : 0;
-                split_hi = std::min(b + 4, m - 1);
+                // three steps either side: a stretch of at most 8 steps is evaluated, not halved
+                split_lo = a >= 3 ? a - 3 : 0;
+                split_hi = std::min(b + 3, m - 1);
             }
         }
     }
-    if (split_lo > 0 || split_hi < m - 1) {
+    // G_j at both ends of the grid and at the split points, side by side
+    std::array<std::size_t, 4> ends{0, m - 1, split_lo, split_hi};
+    std::array<const double*, 4> at_ends{};
+    const bool split = split_lo > 0 || split_hi < m - 1;
+    sums_many(ends.data(), split ? 4 : 2, at_ends.data());
+    const double* first = at_ends[0];  // the largest v: every sum is largest there
+    const double* last = at_ends[1];
+    {
+        double total = 0;
+        for (std::size_t k = 0; k < n_runs; ++k) total += first[k];
+        if (!(total < 1e300)) return false;
+    }
+    if (split) {
         // pushed right to left: the stack hands them out left first, in grid order
-        const double* at_lo = split_lo > 0 ? sums_at(split_lo) : first;
-        const double* at_hi = split_hi < m - 1 ? sums_at(split_hi) : last;
+        const double* at_lo = at_ends[2];
+        const double* at_hi = at_ends[3];
         if (split_hi < m - 1) todo[n_todo++] = Stretch{split_hi, m - 1, at_hi, last};
         todo[n_todo++] = Stretch{split_lo, split_hi, at_lo, at_hi};
         if (split_lo > 0) todo[n_todo++] = Stretch{0, split_lo, first, at_lo};

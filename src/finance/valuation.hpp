@@ -70,7 +70,7 @@ inline constexpr double kLcopHighest = 100.0 * 1099511627776.0;  // 2^40
 
 /// Project NPV (million nominal USD) of one plant in the double engine as a function of the
 /// constant real price of its output (USD/kg), for the LCOP searches. Each new price runs the
-/// whole ledger into `ledger` and `buffers`, which the caller keeps between searches so that no
+/// ledger as far as project NPV needs (LedgerOptions::npv_only) into `ledger` and `buffers`, which the caller keeps between searches so that no
 /// search allocates a ledger of its own. The last four prices asked for are remembered: asking for one of them again
 /// (Brent evaluates the ends of the bracket it is handed) returns the value already computed,
 /// which is the value a new run would give, to the bit.
@@ -87,6 +87,7 @@ public:
         LedgerOptions<double> o;
         o.with_supports = with_supports_;
         o.output_price_real = price;
+        o.npv_only = true;
         plant_->run(o, *ledger_, *buffers_);
         const double v = project_npv(*plant_, *ledger_);
         ++runs_;
@@ -267,6 +268,7 @@ std::optional<T> solve_lcop(const PlantLedger<T>& pl, const PlantLedger<double>&
             LedgerOptions<T> o;
             o.with_supports = with_supports;
             o.output_price_real = p;
+            o.npv_only = true;
             pl.run(o, ledger_t, buffers_t);
             return project_npv(pl, ledger_t);
         };

@@ -98,6 +98,7 @@ double RiskEngine::evaluate(std::size_t plant, const std::optional<double>& pric
     finance::PlantLedger<double> pl(work_, plant, times_[plant], balance);
     finance::LedgerOptions<double> o;
     o.output_price_real = price;
+    o.npv_only = true;
     return finance::project_npv(pl, pl.run(o));
 }
 

@@ -125,10 +125,8 @@ std::pair<int, int> compare(const model::Plan& plan, const std::vector<std::opti
     return {warm_runs, reference_runs};
 }
 
-}  // namespace
-
-TEST_CASE("the ledgers evaluate_plan_fast prepares value a plant as ledgers built afresh do", "[finance][lcop]") {
-    // the scratch ledgers take ramped capacity from the balance; a fresh one recomputes it
+/// The bundled chain, each of its scenarios, and the chain with dearer capex and inputs.
+std::vector<model::Plan> bundled_and_variants() {
     const model::Plan base = bundled();
     std::vector<model::Plan> plans{base};
     for (const auto& sc : base.scenarios) {
@@ -138,6 +136,71 @@ TEST_CASE("the ledgers evaluate_plan_fast prepares value a plant as ledgers buil
     plans.push_back(base);
     scale(plans.back(), "plant.sep-1.capex_musd", 2.0);
     scale(plans.back(), "materials.dytb_oxide.market_price_usd_per_kg", 3.0);
+    return plans;
+}
+
+}  // namespace
+
+TEST_CASE("a run for NPV alone gives a whole run's FCFF and cost of capital to the bit", "[finance][lcop]") {
+    const std::vector<model::Plan> plans = bundled_and_variants();
+    finance::PlanScratch scratch;
+    finance::Ledger<double> whole, lean;
+    finance::LedgerBuffers<double> buffers;
+    int plants_with_debt = 0, plants_with_contracts = 0;
+    for (const model::Plan& plan : plans) {
+        finance::evaluate_plan_fast(plan, scratch);
+        for (std::size_t i = 0; i < plan.plants.size(); ++i) {
+            const finance::PlantLedger<double>& pl = scratch.ledger(i);
+            for (const bool with : {true, false}) {
+                for (const std::optional<double> price : {std::optional<double>(), std::optional<double>(-80.0),
+                                                          std::optional<double>(0.0), std::optional<double>(55.25),
+                                                          std::optional<double>(900.0)}) {
+                    INFO("plant " << plan.plants[i].id << ", price " << (price ? *price : -1.0) << ", supports " << with);
+                    finance::LedgerOptions<double> o;
+                    o.with_supports = with;
+                    o.output_price_real = price;
+                    pl.run(o, whole, buffers);
+                    // the lean run reuses a ledger a whole run of another plant filled last
+                    o.npv_only = true;
+                    pl.run(o, lean, buffers);
+                    REQUIRE(lean.years.size() == whole.years.size());
+                    for (std::size_t k = 0; k < whole.years.size(); ++k) {
+                        CHECK(lean.years[k].fcff == whole.years[k].fcff);
+                        CHECK(lean.years[k].tax_unlevered == whole.years[k].tax_unlevered);
+                    }
+                    CHECK(lean.debt_total == whole.debt_total);
+                    CHECK(lean.capital.wacc == whole.capital.wacc);
+                    CHECK(lean.capital.cost_of_equity == whole.capital.cost_of_equity);
+                    CHECK(lean.capital.cost_of_debt == whole.capital.cost_of_debt);
+                    CHECK(lean.capital.contracted_share == whole.capital.contracted_share);
+                    CHECK(lean.capital.levered_beta == whole.capital.levered_beta);
+                    CHECK(lean.capital.rating == whole.capital.rating);
+                    CHECK(lean.capital.steps.empty());
+                    CHECK(finance::project_npv(pl, lean) == finance::project_npv(pl, whole));
+                    if (whole.debt_total > 0) ++plants_with_debt;
+                    if (whole.capital.contracted_share > 0) ++plants_with_contracts;
+                }
+            }
+            // and a whole run after a lean one is whole again
+            finance::LedgerOptions<double> o;
+            finance::Ledger<double> fresh = pl.run(o);
+            pl.run(o, lean, buffers);
+            for (std::size_t k = 0; k < fresh.years.size(); ++k) {
+                CHECK(lean.years[k].fcfe == fresh.years[k].fcfe);
+                CHECK(lean.years[k].debt_service == fresh.years[k].debt_service);
+                CHECK(lean.years[k].interest == fresh.years[k].interest);
+            }
+            CHECK(lean.capital.steps.size() == fresh.capital.steps.size());
+        }
+    }
+    // the comparison covered debt sized and priced and contracted revenue
+    CHECK(plants_with_debt > 0);
+    CHECK(plants_with_contracts > 0);
+}
+
+TEST_CASE("the ledgers evaluate_plan_fast prepares value a plant as ledgers built afresh do", "[finance][lcop]") {
+    // the scratch ledgers take ramped capacity from the balance; a fresh one recomputes it
+    const std::vector<model::Plan> plans = bundled_and_variants();
     finance::PlanScratch scratch;
     for (const model::Plan& plan : plans) {
         finance::evaluate_plan_fast(plan, scratch);
