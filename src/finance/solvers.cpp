@@ -283,7 +283,8 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
                 const std::size_t span = b - a, k = std::min<std::size_t>(8, span - 1);
                 std::array<std::size_t, 8> idx;
                 for (std::size_t t = 0; t < k; ++t) {
-                    idx[t] = a + span * (t + 1) / (k + 1);
+                    // (a division by the constant 9 is a multiplication; by k + 1 it is a division)
+                    idx[t] = a + (k == 8 ? span * (t + 1) / 9 : span * (t + 1) / (k + 1));
                     at[t] = grid[idx[t]];
                 }
                 npv0_many(cf, at.data(), k, npv.data());

@@ -62,10 +62,12 @@ MetricStats column_stats(const double* first, std::size_t stride, std::size_t n,
     MetricStats s = column_moments(first, stride, n, scratch);
     if (s.count == 0) return s;
     // The order statistics definition 7 reads, found by selection rather than a full sort: after
-    // std::nth_element at position k over [lo, end), every value before k is ≤ the k-th and every
-    // value after it ≥, so the next, larger position is selected within (k, end) and earlier
-    // positions keep their order statistic (C. A. R. Hoare, "Algorithm 65: Find", Comm. ACM 4
-    // (1961) 321). The values read are those of the sorted column.
+    // std::nth_element at position k over [lo, hi), every value before k is ≤ the k-th and every
+    // value after it ≥, so the positions below k are selected within [lo, k) and those above
+    // within (k, hi), and each keeps its order statistic (C. A. R. Hoare, "Algorithm 65: Find",
+    // Comm. ACM 4 (1961) 321). The middle position is selected first, so that the ranges halve;
+    // a position at the start of its range is the range's least value. The values read are
+    // those of the sorted column.
     std::array<std::size_t, 2 * kPercentileLevels.size()> positions{};
     std::size_t n_pos = 0;
     for (double p : kPercentileLevels) {
@@ -74,14 +76,29 @@ MetricStats column_stats(const double* first, std::size_t stride, std::size_t n,
         if (i + 1 < s.count) positions[n_pos++] = i + 1;
     }
     std::sort(positions.begin(), positions.begin() + static_cast<std::ptrdiff_t>(n_pos));
-    std::size_t lo = 0;
-    for (std::size_t k = 0; k < n_pos; ++k) {
-        const std::size_t at = positions[k];
-        if (at < lo) continue;  // already in place
-        const auto begin = scratch.begin();
-        std::nth_element(begin + static_cast<std::ptrdiff_t>(lo), begin + static_cast<std::ptrdiff_t>(at),
-                         scratch.end());
-        lo = at + 1;
+    n_pos = static_cast<std::size_t>(std::unique(positions.begin(), positions.begin() + static_cast<std::ptrdiff_t>(n_pos)) -
+                                     positions.begin());
+    // ranges still to select in: values [lo, hi) and positions [p_lo, p_hi), all inside the values
+    struct Range {
+        std::size_t lo, hi, p_lo, p_hi;
+    };
+    std::array<Range, 2 * kPercentileLevels.size() + 1> todo{};
+    std::size_t n_todo = 0;
+    todo[n_todo++] = Range{0, scratch.size(), 0, n_pos};
+    const auto begin = scratch.begin();
+    while (n_todo > 0) {
+        const Range r = todo[--n_todo];
+        if (r.p_lo == r.p_hi) continue;
+        const std::size_t mid = r.p_lo + (r.p_hi - r.p_lo) / 2, at = positions[mid];
+        if (at == r.lo) {
+            std::iter_swap(begin + static_cast<std::ptrdiff_t>(at),
+                           std::min_element(begin + static_cast<std::ptrdiff_t>(r.lo), begin + static_cast<std::ptrdiff_t>(r.hi)));
+        } else {
+            std::nth_element(begin + static_cast<std::ptrdiff_t>(r.lo), begin + static_cast<std::ptrdiff_t>(at),
+                             begin + static_cast<std::ptrdiff_t>(r.hi));
+        }
+        todo[n_todo++] = Range{r.lo, at, r.p_lo, mid};
+        todo[n_todo++] = Range{at + 1, r.hi, mid + 1, r.p_hi};
     }
     for (std::size_t k = 0; k < kPercentileLevels.size(); ++k)
         s.percentiles[k] = percentile_sorted(scratch, kPercentileLevels[k]);
