@@ -86,13 +86,15 @@ FlowSigns flow_signs(const std::vector<double>& flows) {
 
 /// One step of the grid scan, at rate r with f(r) = fr: a zero is a root, and a sign change
 /// from the last finite, nonzero value is refined with `brent`; `found(root)` for each root.
+/// `exact`: fr is f(r) itself, not only its sign, so that `brent` need not compute it again.
 template <class F, class Found> struct GridScan {
     F& f;
     Found& found;
     bool have_prev = false;
+    bool prev_exact = false;
     double prev_r = 0, prev_f = 0;
 
-    void step(double r, double fr) {
+    void step(double r, double fr, bool exact = true) {
         if (!std::isfinite(fr)) return;
         if (std::fpclassify(fr) == FP_ZERO) {
             found(r);
@@ -100,9 +102,12 @@ template <class F, class Found> struct GridScan {
             return;
         }
         if (have_prev && ((prev_f > 0) != (fr > 0))) {
-            if (auto root = brent(f, prev_r, r, 1e-12, 200)) found(*root);
+            const double fa = prev_exact ? prev_f : f(prev_r);
+            const double fb = exact ? fr : f(r);
+            if (auto root = brent_from(f, prev_r, fa, r, fb, 1e-12, 200)) found(*root);
         }
         have_prev = true;
+        prev_exact = exact;
         prev_r = r;
         prev_f = fr;
     }
@@ -362,7 +367,7 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
         if (next > pc.to) continue;
         if (pc.sign != 0) {
             // the rest of a certified stretch changes nothing but the last rate
-            scan.step(grid[next], static_cast<double>(pc.sign));
+            scan.step(grid[next], static_cast<double>(pc.sign), false);
             scan.prev_r = grid[pc.to];
         } else {
             for (std::size_t j = next; j <= pc.to; ++j) scan.step(grid[j], values[pc.values + (j - pc.from)]);

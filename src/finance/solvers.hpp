@@ -53,12 +53,14 @@ T ipow(const T& x, int n) {
 /// Returns std::nullopt when f(a) and f(b) do not have opposite signs (an endpoint where f is
 /// exactly zero is returned as the root), when f is not finite at a point it visits, or when
 /// `max_iter` steps do not reach `tol`.
+///
+/// brent_from is the same search with f(a) and f(b) already known (`fa`, `fb`): the same
+/// steps and the same root, to the bit, as brent(f, a, b, …) when they are f's values there.
 template <class F>
-std::optional<double> brent(F&& f, double a, double b, double tol = 1e-12, int max_iter = 200) {
+std::optional<double> brent_from(F&& f, double a, double fa, double b, double fb, double tol = 1e-12,
+                                 int max_iter = 200) {
     using std::abs;
     constexpr double eps = std::numeric_limits<double>::epsilon();
-    double fa = f(a);
-    double fb = f(b);
     if (!std::isfinite(fa) || !std::isfinite(fb)) return std::nullopt;
     if (std::fpclassify(fa) == FP_ZERO) return a;
     if (std::fpclassify(fb) == FP_ZERO) return b;
@@ -121,6 +123,14 @@ std::optional<double> brent(F&& f, double a, double b, double tol = 1e-12, int m
         if (!std::isfinite(fb)) return std::nullopt;
     }
     return std::nullopt;
+}
+
+/// brent_from(f, a, f(a), b, f(b), tol, max_iter).
+template <class F>
+std::optional<double> brent(F&& f, double a, double b, double tol = 1e-12, int max_iter = 200) {
+    const double fa = f(a);
+    const double fb = f(b);
+    return brent_from(f, a, fa, b, fb, tol, max_iter);
 }
 
 /// Net present value with the first flow at t = 0: Σ cf[t]·(1+rate)^−t (Horner's scheme).
