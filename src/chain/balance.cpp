@@ -1,5 +1,6 @@
 #include "chain/balance.hpp"
 
+#include "chain/recipe_graph.hpp"
 #include "timeline/schedule.hpp"
 
 #include <algorithm>
@@ -8,70 +9,9 @@
 
 namespace reeplan::chain {
 
+using detail::Graph;
+
 namespace {
-
-/// The recipe graph: materials by index, producers and consumers of each. Rebuilt on every
-/// balance into storage kept by BalanceScratch.
-struct Graph {
-    std::size_t n_ids = 0;                         ///< ids[0, n_ids) are in use
-    std::vector<std::string> ids;
-    std::vector<const model::Material*> mat;     ///< null for ids the plan does not list
-    std::vector<std::vector<std::size_t>> producers, consumers;
-    std::vector<std::size_t> output;              ///< material index of each plant's output
-    std::vector<std::vector<std::pair<std::size_t, double>>> inputs;  ///< per plant: (material, kg/kg), kg > 0
-    std::vector<std::size_t> order;               ///< plants, producers before consumers
-    std::size_t final_product = 0;
-
-    std::size_t add(const std::string& id, const model::Material* m) {
-        if (n_ids == ids.size()) {
-            ids.push_back(id);
-            mat.push_back(m);
-        } else {
-            ids[n_ids] = id;
-            mat[n_ids] = m;
-        }
-        return n_ids++;
-    }
-    std::size_t index(const std::string& id) {
-        for (std::size_t k = 0; k < n_ids; ++k)
-            if (ids[k] == id) return k;
-        return add(id, nullptr);
-    }
-    bool critical(std::size_t m) const { return mat[m] == nullptr || mat[m]->critical; }
-};
-
-enum class Mark { None, Active, Done };
-
-/// Depth-first search over materials for a loop in the recipes (a plant needing, through other
-/// plants, its own output), reported as "a -> b -> a" over materials, like after-link cycles.
-struct RecipeLoopCheck {
-    const model::Plan& plan;
-    const Graph& g;
-    std::vector<Mark>& mark;
-    std::vector<std::size_t>& stack;
-
-    void visit(std::size_t m) {
-        if (mark[m] == Mark::Done) return;
-        if (mark[m] == Mark::Active) {
-            std::string cycle;
-            bool in = false;
-            for (std::size_t k : stack) {
-                if (k == m) in = true;
-                if (in) cycle += g.ids[k] + " -> ";
-            }
-            cycle += g.ids[m];
-            const model::Plant& p = plan.plants[g.producers[m].front()];
-            const std::string path = "plant." + p.id + ".inputs";
-            throw model::InputError({model::Diagnostic{plan.pos(path), path, "recipe cycle: " + cycle}});
-        }
-        mark[m] = Mark::Active;
-        stack.push_back(m);
-        for (std::size_t p : g.producers[m])
-            for (const auto& [in, kg] : g.inputs[p]) visit(in);
-        stack.pop_back();
-        mark[m] = Mark::Done;
-    }
-};
 
 /// Per-year sums of one stage's plants over one critical input, for the import-dependence runs.
 struct DependenceSums {
@@ -82,9 +22,8 @@ struct DependenceSums {
 
 struct BalanceScratch::Impl {
     Graph g;
-    std::vector<Mark> mark;
-    std::vector<std::size_t> stack, waiting;
-    std::vector<char> taken, allocated, shock_on;  ///< shock_on: [shock][material]
+    detail::GraphScratch graph;
+    std::vector<char> allocated, shock_on;  ///< shock_on: [shock][material]
     std::vector<double> shock_cut, shock_mult;  ///< [material × years + year] (shock_terms)
     std::vector<double> allocated_total, req_total, dem_req, cap_sum, nameplate_sum, avail, price, plant_req;
     /// (stage, critical material) pairs some plant of the stage consumes, in (stage, material)
@@ -93,7 +32,6 @@ struct BalanceScratch::Impl {
     std::vector<std::size_t> pair_of;                    ///< [stage × materials + material]
     std::vector<std::vector<std::size_t>> input_pair;   ///< [plant][input]
     std::vector<DependenceSums> dependence;              ///< [year][pair]
-    std::string final_product;
 };
 
 BalanceScratch::BalanceScratch() : impl_(std::make_unique<Impl>()) {}
@@ -102,88 +40,6 @@ BalanceScratch::BalanceScratch(BalanceScratch&&) noexcept = default;
 BalanceScratch& BalanceScratch::operator=(BalanceScratch&&) noexcept = default;
 
 namespace {
-
-void build_graph(const model::Plan& plan, BalanceScratch::Impl& s) {
-    Graph& g = s.g;
-    g.n_ids = 0;
-    for (const auto& m : plan.materials) g.add(m.id, &m);
-    const std::size_t n = plan.plants.size();
-    g.output.resize(n);
-    g.inputs.resize(n);
-    for (std::size_t p = 0; p < n; ++p) {
-        g.output[p] = g.index(plan.plants[p].output);
-        g.inputs[p].clear();
-        for (const auto& [id, kg] : plan.plants[p].inputs)
-            if (kg > 0) g.inputs[p].emplace_back(g.index(id), kg);
-    }
-    s.final_product = timeline::final_product(plan);
-    g.final_product = g.index(s.final_product);
-    const std::size_t n_mat = g.n_ids;
-    g.producers.resize(std::max(g.producers.size(), n_mat));
-    g.consumers.resize(std::max(g.consumers.size(), n_mat));
-    for (std::size_t m = 0; m < n_mat; ++m) {
-        g.producers[m].clear();
-        g.consumers[m].clear();
-    }
-    for (std::size_t p = 0; p < n; ++p) {
-        g.producers[g.output[p]].push_back(p);
-        for (const auto& [m, kg] : g.inputs[p]) g.consumers[m].push_back(p);
-    }
-
-    s.mark.assign(n_mat, Mark::None);
-    s.stack.clear();
-    RecipeLoopCheck check{plan, g, s.mark, s.stack};
-    for (std::size_t m = 0; m < n_mat; ++m) check.visit(m);
-
-    // Kahn's algorithm, always taking the ready plant earliest in (stage, file order).
-    s.waiting.assign(n, 0);
-    for (std::size_t p = 0; p < n; ++p)
-        for (const auto& [m, kg] : g.inputs[p]) s.waiting[p] += g.producers[m].size();
-    s.taken.assign(n, 0);
-    g.order.clear();
-    for (std::size_t step = 0; step < n; ++step) {
-        std::size_t best = n;
-        for (std::size_t p = 0; p < n; ++p)
-            if (!s.taken[p] && s.waiting[p] == 0 && (best == n || plan.plants[p].stage < plan.plants[best].stage))
-                best = p;
-        s.taken[best] = 1;  // the loop check above guarantees a ready plant
-        g.order.push_back(best);
-        for (std::size_t c : g.consumers[g.output[best]])
-            for (const auto& [m, kg] : g.inputs[c])
-                if (m == g.output[best]) --s.waiting[c];
-    }
-}
-
-/// The shocks' terms on imports, per material and year of the balance: cut[m × years + yi] is the
-/// smallest (1 − w·(1 − available_share)) and mult[…] the product of (1 + w·(price_multiplier − 1))
-/// over the shocks on material m, w the share of year yi each overlaps (1 and 1 without one).
-/// Shocks are visited in file order and, for each, only the years it overlaps: a year it does not
-/// overlap has w = 0, a factor of exactly 1 and no lower cut, so the terms are those of a loop over
-/// every shock in every year.
-void shock_terms(const model::Plan& plan, const Graph& g, const std::vector<char>& shock_on, int first_year,
-                 std::size_t n_years, std::vector<double>& cut, std::vector<double>& mult) {
-    cut.assign(g.n_ids * n_years, 1.0);
-    mult.assign(g.n_ids * n_years, 1.0);
-    if (n_years == 0) return;
-    const int last_year = first_year + static_cast<int>(n_years) - 1;
-    for (std::size_t k = 0; k < plan.shocks.size(); ++k) {
-        const model::SupplyShock& sh = plan.shocks[k];
-        if (!(sh.end_year > sh.start_year)) continue;  // overlaps no year
-        // the years [y, y + 1) with y < end and y + 1 > start
-        const int from = std::max(first_year, static_cast<int>(std::floor(sh.start_year)));
-        const int to = std::min(last_year, static_cast<int>(std::ceil(sh.end_year)) - 1);
-        for (std::size_t m = 0; m < g.n_ids; ++m) {
-            if (!shock_on[k * g.n_ids + m]) continue;
-            for (int y = from; y <= to; ++y) {
-                const double yd = static_cast<double>(y);
-                const double w = timeline::overlap<double>(yd, yd + 1.0, sh.start_year, sh.end_year);
-                const std::size_t at = m * n_years + static_cast<std::size_t>(y - first_year);
-                cut[at] = std::min(cut[at], 1.0 - w * (1.0 - sh.available_share));
-                mult[at] *= 1.0 + w * (sh.price_multiplier - 1.0);
-            }
-        }
-    }
-}
 
 /// Import availability and price of material `m` in [y, y+1), after the shocks' terms.
 void import_terms(const Graph& g, std::size_t m, int y, double cut, double mult, double& available, double& price) {
@@ -236,7 +92,7 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
                         BalanceDetail detail) {
     BalanceScratch::Impl& s = *scratch.impl_;
     const bool full = detail == BalanceDetail::Full;
-    build_graph(plan, s);
+    detail::build_graph(plan, s.g, s.graph);
     const Graph& g = s.g;
     const std::size_t n_plants = plan.plants.size();
     const std::size_t n_mat = g.n_ids;
@@ -298,7 +154,7 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
     }
     const std::size_t n_pairs = s.pairs.size();
     s.dependence.assign(n_years * n_pairs, DependenceSums{});
-    shock_terms(plan, g, s.shock_on, out.first_year, n_years, s.shock_cut, s.shock_mult);
+    detail::shock_terms(plan, g, s.shock_on, out.first_year, n_years, s.shock_cut, s.shock_mult);
 
     for (std::size_t yi = 0; yi < n_years; ++yi) {
         const int y = out.first_year + static_cast<int>(yi);

@@ -172,10 +172,8 @@ void PlantLedger<T>::reset(const model::Plan& plan, std::size_t plant_index, con
     for (std::size_t k = 0; k < plan.shocks.size(); ++k) {
         if (shock_slot_[k] == none) continue;
         const model::SupplyShock& sh = plan.shocks[k];
-        if (!(sh.end_year > sh.start_year)) continue;
-        const int from = std::max(first_year_, static_cast<int>(std::floor(sh.start_year)));
-        const int to = std::min(last_year_, static_cast<int>(std::ceil(sh.end_year)) - 1);
-        for (int y = from; y <= to; ++y) {
+        const timeline::YearSpan span = timeline::overlapped_years(sh.start_year, sh.end_year, first_year_, last_year_);
+        for (int y = span.from; y <= span.to; ++y) {
             const std::size_t i = static_cast<std::size_t>(y - first_year_);
             const T w = timeline::overlap<T>(T(y), T(y + 1), from_input<T>(sh.start_year), from_input<T>(sh.end_year));
             const T a = T(1) - w * (T(1) - from_input<T>(sh.available_share));

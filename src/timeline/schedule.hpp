@@ -8,6 +8,8 @@
 #include "model/plan.hpp"
 #include "timeline/ramp.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +61,19 @@ template <class T> T overlap(const T& a0, const T& a1, const T& b0, const T& b1)
     const T lo = a0 > b0 ? a0 : b0;
     const T hi = a1 < b1 ? a1 : b1;
     return hi > lo ? hi - lo : T(0);
+}
+
+/// The calendar years [y, y + 1) that an interval [start, end) overlaps, within [first, last]:
+/// floor(start) to ceil(end) − 1, clipped. Empty (from > to) when end ≤ start or outside the
+/// years. Every other year overlaps it by zero.
+struct YearSpan {
+    int from = 0, to = -1;
+};
+inline YearSpan overlapped_years(double start, double end, int first, int last) {
+    if (!(end > start)) return {};
+    const int from = std::max(first, static_cast<int>(std::floor(start)));
+    const int to = std::min(last, static_cast<int>(std::ceil(end)) - 1);
+    return from <= to ? YearSpan{from, to} : YearSpan{};
 }
 
 /// Resolves every plant's phases into `out` (resized, indexed like plan.plants), reusing the

@@ -148,3 +148,28 @@ TEMPLATE_TEST_CASE("production per year sums to capacity times the utilization i
     // nothing before operation starts (2029.8)
     CHECK(model::as_double(timeline::production_in<T>(plan.plants[0], t[0], T(2028), T(2029))) == 0.0);
 }
+
+TEST_CASE("the years an interval overlaps: floor(start) to ceil(end) - 1, clipped", "[timeline][schedule]") {
+    auto years = [](double start, double end, int first, int last) {
+        const timeline::YearSpan s = timeline::overlapped_years(start, end, first, last);
+        return std::make_pair(s.from, s.to);
+    };
+    CHECK(years(2028.5, 2030.0, 2020, 2040) == std::make_pair(2028, 2029));  // 2030 starts where it ends
+    CHECK(years(2028.0, 2030.25, 2020, 2040) == std::make_pair(2028, 2030));
+    CHECK(years(2028.2, 2028.7, 2020, 2040) == std::make_pair(2028, 2028));  // within one year
+    CHECK(years(2015.5, 2022.5, 2020, 2040) == std::make_pair(2020, 2022));  // clipped below
+    CHECK(years(2038.5, 2045.0, 2020, 2040) == std::make_pair(2038, 2040));  // and above
+    // empty: no length, reversed, or outside the years
+    for (const auto& [a, b] : {std::make_pair(2030.0, 2030.0), std::make_pair(2031.0, 2030.0),
+                               std::make_pair(2041.0, 2043.0), std::make_pair(2010.0, 2020.0)}) {
+        INFO(a << " to " << b);
+        const timeline::YearSpan s = timeline::overlapped_years(a, b, 2020, 2040);
+        CHECK(s.from > s.to);
+    }
+    // every year outside the span overlaps the interval by zero
+    for (int y = 2020; y <= 2040; ++y) {
+        const timeline::YearSpan s = timeline::overlapped_years(2028.5, 2030.0, 2020, 2040);
+        const double w = timeline::overlap<double>(y, y + 1.0, 2028.5, 2030.0);
+        CHECK((y >= s.from && y <= s.to) == (w > 0));
+    }
+}
