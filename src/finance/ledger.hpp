@@ -96,7 +96,8 @@ public:
                 const chain::ChainBalance* balance = nullptr);
 
     /// Prepares the ledger again, as the constructor does, for this or another plant or plan,
-    /// reusing the storage it holds: preparing plants of one shape again does not allocate.
+    /// reusing the storage it holds: preparing plants of one shape again allocates nothing but
+    /// the depreciation schedules.
     /// `balance_is_plans`: `balance` is the double balance of this very plan on these phase times
     /// (finance::plan_balance), so its ramped capacities are the plant's and need not be
     /// recomputed (the result is the same to the bit either way).
@@ -107,9 +108,8 @@ public:
     Ledger<T> run(const LedgerOptions<T>& opt) const;
 
     /// The same run written into `out` (every field replaced), reusing the storage of `out` and
-    /// `buffers`. The result is the same, to the bit, as run(opt)'s. Besides the ledger's few
-    /// allocations in the debt schedule, depreciation and cost-of-capital steps, repeated runs
-    /// allocate nothing.
+    /// `buffers`. The result is the same, to the bit, as run(opt)'s. Besides the debt schedules'
+    /// few allocations, repeated runs allocate nothing.
     void run(const LedgerOptions<T>& opt, Ledger<T>& out, LedgerBuffers<T>& buffers) const;
 
     const model::Plant& plant() const { return *plant_; }

@@ -3,7 +3,6 @@
 // schedule, capex timing, production, prices, supports and what every run shares
 // (PlantLedger::reset). Rules and sources: man/reeplan-model.7.
 
-
 #include "finance/ledger.hpp"
 
 #include <algorithm>

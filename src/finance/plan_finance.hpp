@@ -129,8 +129,8 @@ struct PlanEvaluation {
 /// Storage for evaluate_plan_fast kept between calls, one per thread: the last result and the
 /// working buffers of the schedule, the mass balance and the ledgers. Once it has evaluated a
 /// plan, evaluating plans of the same shape (plants, inputs, materials, supports, years) again
-/// allocates nothing but the few small vectors of each ledger's debt schedule, depreciation
-/// schedule and cost-of-capital steps.
+/// allocates nothing but the few small vectors of each ledger's debt and depreciation
+/// schedules.
 class PlanScratch {
 public:
     /// The last evaluation.
