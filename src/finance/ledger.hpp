@@ -150,7 +150,8 @@ private:
 
     void price_terms(const std::string& material, PriceTerms& out);
     T market_price(const PriceTerms& terms, std::size_t i, int y, bool with_supports) const;
-    /// Fills operating_cost_, ops_ and the supports' grants and credits (the end of reset).
+    /// Fills operating_cost_, ops_, the supports' grants and credits and unlevered_df_ (the end
+    /// of reset).
     void prepare_operations();
     /// Input slot of each entry of `flows` (by material id), into flow_slot_.
     void map_flows(const chain::PlantYear& flows);
