@@ -211,7 +211,10 @@ std::vector<DelayNpv> delay_npv_effects(const model::Plan& plan, double delay_ye
 PlanResult compute_plan(const model::Plan& plan) {
     PlanResult out;
     auto times = timeline::schedule_plants<Decimal>(plan);
-    auto values = value_plan<Decimal>(plan);
+    // the mass balance, once: the ledgers' coupling, then coverage, fully domestic share,
+    // stranded capacity and bottleneck below
+    const chain::ChainBalance bal = chain::balance_chain(plan, independence_target_year(plan));
+    auto values = value_plan<Decimal>(plan, bal);
     for (std::size_t i = 0; i < plan.plants.size(); ++i) {
         out.plants.push_back(to_result(plan, plan.plants[i], times[i], values[i]));
         const model::Plant& p = plan.plants[i];
@@ -237,10 +240,6 @@ PlanResult compute_plan(const model::Plan& plan) {
         }
         ch.years.push_back(cy);
     }
-    // the mass balance: coverage, fully domestic share, stranded capacity, bottleneck
-    const chain::ChainBalance bal = chain::balance_chain(plan, plan.project.independence_target_year > 0
-                                                                   ? plan.project.independence_target_year
-                                                                   : plan.project.end_year);
     ch.first_domestic_output_year = bal.first_domestic_output_year;
     ch.independence_year = bal.independence_year;
     ch.independence_target_year = bal.independence_target_year;

@@ -24,11 +24,13 @@ inline chain::ChainBalance plan_balance(const model::Plan& plan, const std::vect
     return chain::balance_flows(plan, times, independence_target_year(plan));
 }
 
-/// Every plant of `plan` valued with the engine instantiated for T (indexed like plan.plants).
-template <class T> std::vector<Valuation<T>> value_plan(const model::Plan& plan) {
+/// Every plant of `plan` valued with the engine instantiated for T (indexed like plan.plants),
+/// each ledger coupled to `balance`, the plan's own mass balance (plan_balance, or
+/// chain::balance_chain, which adds the critical path to the same flows).
+template <class T>
+std::vector<Valuation<T>> value_plan(const model::Plan& plan, const chain::ChainBalance& balance) {
     auto times_t = timeline::schedule_plants<T>(plan);
     auto times_d = timeline::schedule_plants<double>(plan);
-    const chain::ChainBalance balance = plan_balance(plan, times_d);
     std::vector<Valuation<T>> out;
     out.reserve(plan.plants.size());
     for (std::size_t i = 0; i < plan.plants.size(); ++i) {
@@ -41,6 +43,11 @@ template <class T> std::vector<Valuation<T>> value_plan(const model::Plan& plan)
         }
     }
     return out;
+}
+
+/// value_plan on the plan's own mass balance.
+template <class T> std::vector<Valuation<T>> value_plan(const model::Plan& plan) {
+    return value_plan<T>(plan, plan_balance(plan, timeline::schedule_plants<double>(plan)));
 }
 
 /// What a quick valuation keeps of one plant: its free cash flows to the firm and its WACC, so
