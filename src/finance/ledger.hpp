@@ -140,8 +140,8 @@ private:
     };
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
 
-    /// What every run of the prepared plant shares, with supports ([1]) or without them ([0]):
-    /// it does not depend on the output's price.
+    /// What every run of the prepared plant shares, with supports or without them: it does not
+    /// depend on the output's price.
     struct Operations {
         std::vector<T> input_cost;    ///< [year]: the year's input cost (LedgerYear::input_cost)
         std::vector<T> market_out;    ///< [year]: the output's market price, nominal USD/kg
@@ -150,9 +150,18 @@ private:
 
     void price_terms(const std::string& material, PriceTerms& out);
     T market_price(const PriceTerms& terms, std::size_t i, int y, bool with_supports) const;
-    /// Fills operating_cost_, ops_, the supports' grants and credits and unlevered_df_ (the end
-    /// of reset).
+    /// Fills operating_cost_, with_, the supports' grants and credits and unlevered_df_ (the
+    /// end of reset).
     void prepare_operations();
+    /// The lines of a run without supports: without_, filled on the first such run after reset
+    /// (only the unsupported LCOP asks for them), the same as with_ where no support changes them.
+    const Operations& operations_without() const;
+    /// The year's input costs (sup: with the tariffs in force), into `out`.
+    void input_costs(bool sup, std::vector<T>& out) const;
+    /// The output's market price by year (sup: with the tariffs in force), into `out`.
+    void market_outs(bool sup, std::vector<T>& out) const;
+    /// Depreciation of `basis` by year, into `out`.
+    void depreciation_of(const T& basis, std::vector<T>& out) const;
     /// Input slot of each entry of `flows` (by material id), into flow_slot_.
     void map_flows(const chain::PlantYear& flows);
 
@@ -177,7 +186,11 @@ private:
     std::vector<T> domestic_share_;         // [year × inputs + input]: share bought domestically
     T capex_total_{0};
     std::vector<T> operating_cost_;         // [year]
-    Operations ops_[2];                     // without supports, with them
+    Operations with_;                       // with supports
+    bool basis_reduced_ = false;            // a grant lowers the depreciable basis
+    // without supports, prepared on first use: a PlantLedger belongs to one thread
+    mutable Operations without_;
+    mutable bool without_ready_ = false;
     // [year], with supports: grants (all, taxable), tax credits earned and sold for cash
     std::vector<T> grants_, taxable_grants_, credit_earned_, credit_cash_;
     // [year]: discount factors at the unlevered cost of capital r_u = r_f + β_u·ERP

@@ -45,7 +45,7 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
 
     // ---- operations: everything that does not depend on financing --------------------------
     // (what does not depend on the output's price was prepared by reset: prepare_operations)
-    const Operations& ops = ops_[sup ? 1 : 0];
+    const Operations& ops = sup ? with_ : operations_without();
     T wc_prev(0);
     const T wc_days = from_input<T>(plant.working_capital_days);
     // revenue legs for the contracted share of the cost of capital: contracted (offtake at

@@ -263,7 +263,6 @@ template <class T> void PlantLedger<T>::prepare_operations() {
     const model::Plant& plant = *plant_;
     const std::size_t n = infl_.size();
     const std::size_t n_sup = supports_.size();
-    const std::size_t n_in = inputs_.size();
     const T fixed = from_input<T>(plant.fixed_opex_musd);
     const T var = from_input<T>(plant.variable_opex_usd_per_kg);
     // the contracted share of revenue is weighed at the unlevered cost of capital (run)
@@ -275,54 +274,13 @@ template <class T> void PlantLedger<T>::prepare_operations() {
         const T cost_index = esc_[i] * infl_[i];
         operating_cost_[i] = fixed * op_time_[i] * cost_index + detail::musd(var * production_[i]) * cost_index;
     }
-    // domestic tonnes at the market price, imports at the (restricted) import price
-    auto input_costs = [&](bool sup, std::vector<T>& out) {
-        out.resize(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            const int y = first_year_ + static_cast<int>(i);
-            const T Q = production_[i];
-            T cost(0);
-            for (std::size_t j = 0; j < n_in; ++j) {
-                const InputSlot& in = inputs_[j];
-                const T market = market_price(in.price, i, y, sup);
-                T imported = market;
-                if (in.shocked) imported *= shock_price_[i * n_in + j];
-                const T& dom = domestic_share_[i * n_in + j];
-                cost += detail::musd(in.kg_per_kg * Q * (dom * market + (T(1) - dom) * imported));
-            }
-            out[i] = cost;
-        }
-    };
-    auto market_outs = [&](bool sup, std::vector<T>& out) {
-        out.resize(n);
-        for (std::size_t i = 0; i < n; ++i) out[i] = market_price(output_, i, first_year_ + static_cast<int>(i), sup);
-    };
-    // depreciation from the year operation starts (Pub. 946 Table A-1, half-year); what is left
-    // at the end of life is written off then
-    auto depreciation = [&](const T& basis, std::vector<T>& out) {
-        out.assign(n, T(0));
-        const Outcome<std::vector<T>> sched = depreciation_schedule<T>(plant.depreciation, basis);
-        const std::size_t n_dep = sched ? sched->size() : 0;
-        for (std::size_t j = 0; j < n_dep; ++j) {
-            const int y = std::min(op_year_ + static_cast<int>(j), eol_year_);
-            out[static_cast<std::size_t>(y - first_year_)] += (*sched)[j];
-        }
-    };
-    // without supports no tariff is in force: only a tariffed input or output prices otherwise
-    bool inputs_tariffed = false;
-    for (const InputSlot& in : inputs_) inputs_tariffed = inputs_tariffed || in.price.tariff_end > in.price.tariff_begin;
-    Operations& with = ops_[1];
-    Operations& without = ops_[0];
-    input_costs(true, with.input_cost);
-    if (inputs_tariffed) input_costs(false, without.input_cost);
-    else without.input_cost = with.input_cost;
-    market_outs(true, with.market_out);
-    if (output_.tariff_end > output_.tariff_begin) market_outs(false, without.market_out);
-    else without.market_out = with.market_out;
+    input_costs(true, with_.input_cost);
+    market_outs(true, with_.market_out);
+    without_ready_ = false;
 
     // grants and tax credits, with supports
     T basis = capex_total_;
-    bool basis_reduced = false;
+    basis_reduced_ = false;
     grants_.assign(n, T(0));
     taxable_grants_.assign(n, T(0));
     credit_earned_.assign(n, T(0));
@@ -337,14 +295,14 @@ template <class T> void PlantLedger<T>::prepare_operations() {
                 if (s.taxable) taxable_grants_[i] += g;  // grants are gross income (26 USC 118(b)(2))
                 if (s.reduces_basis) {
                     basis -= g;
-                    basis_reduced = true;
+                    basis_reduced_ = true;
                 }
             }
             if (s.kind == SupportKind::TaxCredit) {
                 const T phase = series_at<T>(s.phase_out, y);
                 T credit(0);
                 if (s.basis == model::CreditBasis::ProductionCost && windows_[i * n_sup + k].time > T(0))
-                    credit = from_input<T>(s.rate) * (operating_cost_[i] + with.input_cost[i]) * windows_[i * n_sup + k].time * phase;
+                    credit = from_input<T>(s.rate) * (operating_cost_[i] + with_.input_cost[i]) * windows_[i * n_sup + k].time * phase;
                 else if (s.basis == model::CreditBasis::PerKg)
                     credit = detail::musd(from_input<T>(s.usd_per_kg) * windows_[i * n_sup + k].production) * infl_[i] * phase;
                 else if (s.basis == model::CreditBasis::Capex && y == op_year_ && !(times_.operation_start < from_input<T>(s.start_year)) &&
@@ -356,13 +314,61 @@ template <class T> void PlantLedger<T>::prepare_operations() {
         }
     }
     if (basis < T(0)) basis = T(0);
-    depreciation(basis, with.depreciation);
-    if (basis_reduced) {
-        T basis_without = capex_total_;
-        if (basis_without < T(0)) basis_without = T(0);
-        depreciation(basis_without, without.depreciation);
-    } else {
-        without.depreciation = with.depreciation;
+    depreciation_of(basis, with_.depreciation);
+}
+
+template <class T> const typename PlantLedger<T>::Operations& PlantLedger<T>::operations_without() const {
+    if (without_ready_) return without_;
+    // without supports no tariff is in force and no grant lowers the basis: only a tariffed
+    // input or output, or a reduced basis, makes the lines differ from those with supports
+    bool inputs_tariffed = false;
+    for (const InputSlot& in : inputs_) inputs_tariffed = inputs_tariffed || in.price.tariff_end > in.price.tariff_begin;
+    if (inputs_tariffed) input_costs(false, without_.input_cost);
+    else without_.input_cost = with_.input_cost;
+    if (output_.tariff_end > output_.tariff_begin) market_outs(false, without_.market_out);
+    else without_.market_out = with_.market_out;
+    if (basis_reduced_) depreciation_of(capex_total_ < T(0) ? T(0) : capex_total_, without_.depreciation);
+    else without_.depreciation = with_.depreciation;
+    without_ready_ = true;
+    return without_;
+}
+
+// domestic tonnes at the market price, imports at the (restricted) import price
+template <class T> void PlantLedger<T>::input_costs(bool sup, std::vector<T>& out) const {
+    const std::size_t n = infl_.size();
+    const std::size_t n_in = inputs_.size();
+    out.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const int y = first_year_ + static_cast<int>(i);
+        const T Q = production_[i];
+        T cost(0);
+        for (std::size_t j = 0; j < n_in; ++j) {
+            const InputSlot& in = inputs_[j];
+            const T market = market_price(in.price, i, y, sup);
+            T imported = market;
+            if (in.shocked) imported *= shock_price_[i * n_in + j];
+            const T& dom = domestic_share_[i * n_in + j];
+            cost += detail::musd(in.kg_per_kg * Q * (dom * market + (T(1) - dom) * imported));
+        }
+        out[i] = cost;
+    }
+}
+
+template <class T> void PlantLedger<T>::market_outs(bool sup, std::vector<T>& out) const {
+    const std::size_t n = infl_.size();
+    out.resize(n);
+    for (std::size_t i = 0; i < n; ++i) out[i] = market_price(output_, i, first_year_ + static_cast<int>(i), sup);
+}
+
+// depreciation from the year operation starts (Pub. 946 Table A-1, half-year); what is left at
+// the end of life is written off then
+template <class T> void PlantLedger<T>::depreciation_of(const T& basis, std::vector<T>& out) const {
+    out.assign(infl_.size(), T(0));
+    const Outcome<std::vector<T>> sched = depreciation_schedule<T>(plant_->depreciation, basis);
+    const std::size_t n_dep = sched ? sched->size() : 0;
+    for (std::size_t j = 0; j < n_dep; ++j) {
+        const int y = std::min(op_year_ + static_cast<int>(j), eol_year_);
+        out[static_cast<std::size_t>(y - first_year_)] += (*sched)[j];
     }
 }
 
