@@ -84,8 +84,19 @@ template <class T> struct CapitalCost {
     std::vector<CapitalStep<T>> steps;  ///< cost of equity, then cost of debt, then WACC
 };
 
+/// The contracted share w from the present values of the contracted legs (pv_contracted) and
+/// of all revenue (pv_total): pv_contracted / pv_total held in [0, 1]; 0 when pv_total is not
+/// positive.
+template <class T> T contracted_share_of(const T& pv_contracted, const T& pv_total) {
+    if (!(pv_total > T(0))) return T(0);
+    const T w = pv_contracted / pv_total;
+    if (w < T(0)) return T(0);
+    if (w > T(1)) return T(1);
+    return w;
+}
+
 /// Present-value share of the contracted legs: Σ contracted_t·df_t / Σ total_t·df_t, held in
-/// [0, 1]; 0 when the total is not positive. The vectors are indexed alike.
+/// [0, 1]; 0 when the total is not positive (contracted_share_of). The vectors are indexed alike.
 template <class T>
 T contracted_share(const std::vector<T>& contracted, const std::vector<T>& total, const std::vector<T>& df) {
     T pv_c(0), pv_t(0);
@@ -93,11 +104,7 @@ T contracted_share(const std::vector<T>& contracted, const std::vector<T>& total
         pv_c += contracted[i] * df[i];
         pv_t += total[i] * df[i];
     }
-    if (!(pv_t > T(0))) return T(0);
-    const T w = pv_c / pv_t;
-    if (w < T(0)) return T(0);
-    if (w > T(1)) return T(1);
-    return w;
+    return contracted_share_of(pv_c, pv_t);
 }
 
 /// β_asset = (1 − w)·β_u + w·β_contract (portfolio beta of the merchant and contracted legs;

@@ -138,10 +138,12 @@ Outcome<DebtSchedule<T>> debt_schedule(model::Repayment repayment, const T& prin
 /// DSCR 1.35, k 7 % → 189.0627. dscr_target > 0, k > −1.
 template <class T>
 T dscr_sized_debt(const std::vector<T>& cfads, const T& dscr_target, const T& k) {
-    std::vector<T> serviceable;
-    serviceable.reserve(cfads.size());
-    for (const T& c : cfads) serviceable.push_back(c > T(0) ? c / dscr_target : T(0));
-    return npv(k, serviceable);
+    // npv(k, serviceable) of serviceable_t = CFADS_t⁺ / DSCR, by the same Horner steps as npv0
+    // (solvers.hpp), without storing the serviceable amounts
+    const T v = T(1) / (T(1) + k);
+    T acc(0);
+    for (auto it = cfads.rbegin(); it != cfads.rend(); ++it) acc = acc * v + (*it > T(0) ? *it / dscr_target : T(0));
+    return acc / (T(1) + k);
 }
 
 /// The largest debt a constant DSCR supports with a level annuity over the years of `cfads`:

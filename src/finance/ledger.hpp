@@ -78,7 +78,7 @@ template <class T> struct Tranche {
 /// again does not allocate (one per thread). Holds no result: its contents between runs mean
 /// nothing.
 template <class T> struct LedgerBuffers {
-    std::vector<T> contract_leg, revenue_leg, cfads_unlev, draws;
+    std::vector<T> cfads_unlev, draws;
     std::vector<detail::Tranche<T>> tranches, equity_in;
 };
 
@@ -150,8 +150,8 @@ private:
 
     void price_terms(const std::string& material, PriceTerms& out);
     T market_price(const PriceTerms& terms, std::size_t i, int y, bool with_supports) const;
-    /// Fills operating_cost_, with_, the supports' grants and credits and unlevered_df_ (the
-    /// end of reset).
+    /// Fills operating_cost_, with_, the offtakes' and floors' terms, the supports' grants and
+    /// credits and unlevered_df_ (the end of reset).
     void prepare_operations();
     /// The lines of a run without supports: without_, filled on the first such run after reset
     /// (only the unsupported LCOP asks for them), the same as with_ where no support changes them.
@@ -191,6 +191,17 @@ private:
     // without supports, prepared on first use: a PlantLedger belongs to one thread
     mutable Operations without_;
     mutable bool without_ready_ = false;
+    /// A price floor's terms in one year (with supports): the merchant tonnes it covers and its
+    /// nominal floor price; inactive outside its window and in years without production.
+    struct FloorYear {
+        bool active = false;
+        T covered{0};
+        T floor_price{0};
+        T upside_share{0};
+    };
+    // [year], with supports: offtake tonnes and revenue at contract prices
+    std::vector<T> contracted_, contract_revenue_;
+    std::vector<FloorYear> floor_years_;    // [year × floors_ + floor]
     // [year], with supports: grants (all, taxable), tax credits earned and sold for cash
     std::vector<T> grants_, taxable_grants_, credit_earned_, credit_cash_;
     // [year]: discount factors at the unlevered cost of capital r_u = r_f + β_u·ERP

@@ -27,7 +27,6 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
     const std::size_t n = infl_.size();
     const bool sup = opt.with_supports;
     const model::Plant& plant = *plant_;
-    const std::size_t n_sup = supports_.size();
     const model::Finance& fin = plan_->finance;
     const T tax_rate = from_input<T>(fin.tax_rate);
     const T nol_limit = from_input<T>(fin.nol_limit);
@@ -43,86 +42,80 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
     L.debt_total = T(0);
     L.notes.clear();
 
-    // ---- operations: everything that does not depend on financing --------------------------
-    // (what does not depend on the output's price was prepared by reset: prepare_operations)
+    // ---- operations, unlevered taxes and free cash flow to the firm, year by year ------------
+    // (what does not depend on the output's price was prepared by reset: prepare_operations;
+    // each year's lines are computed in locals and stored once, so that no store to a row can
+    // make the compiler read a line back)
     const Operations& ops = sup ? with_ : operations_without();
+    const T wc_share = from_input<T>(plant.working_capital_days) / T(365);
+    const std::optional<T>& price_real = opt.output_price_real;
+    // the contracted share of the cost of capital: the contracted revenue leg (offtake at
+    // contract prices, price-floor top-ups) and the whole one (revenue plus price support, net),
+    // in present value at the unlevered cost of capital (contracted_share_of)
+    T pv_contracted(0), pv_revenue(0);
+    const std::size_t n_floors = floors_.size();
     T wc_prev(0);
-    const T wc_days = from_input<T>(plant.working_capital_days);
-    // revenue legs for the contracted share of the cost of capital: contracted (offtake at
-    // contract prices, price-floor top-ups) and all (revenue plus price support, net)
-    std::vector<T>& contract_leg = buf.contract_leg;
-    std::vector<T>& revenue_leg = buf.revenue_leg;
-    contract_leg.assign(n, T(0));
-    revenue_leg.assign(n, T(0));
+    TaxState<T> unlevered;
     for (std::size_t i = 0; i < n; ++i) {
+        const T Q = production_[i];
+        const T operating_cost = operating_cost_[i];
+        const T input_cost = ops.input_cost[i];
+        const T p_out = price_real ? *price_real * price_index_[i] : ops.market_out[i];
+        // offtake volumes and revenue, and the price floors' terms, were prepared by reset
+        const T contracted = sup ? contracted_[i] : T(0);
+        const T contract_revenue = sup ? contract_revenue_[i] : T(0);
+        const T merchant = Q - contracted;
+        const T revenue = detail::musd(merchant * p_out) + contract_revenue;
+        T price_support(0), contract_leg(0);
+        if (sup) {
+            for (std::size_t f = 0; f < n_floors; ++f) {
+                const FloorYear& fy = floor_years_[i * n_floors + f];
+                if (!fy.active) continue;
+                // realized = max(market, floor) on `share` of merchant volume; `upside_share` of
+                // any excess over the floor is paid back (MP–DoD price protection, [S1])
+                const T protected_part = detail::musd(fy.covered * detail::pos(fy.floor_price - p_out));
+                const T topup = detail::pos(fy.floor_price - p_out) - fy.upside_share * detail::pos(p_out - fy.floor_price);
+                price_support += detail::musd(fy.covered * topup);
+                contract_leg += protected_part;
+            }
+        }
+        contract_leg += contract_revenue;
+        const T ebitda = revenue + price_support - operating_cost - input_cost;
+        if (sup) {
+            pv_contracted += contract_leg * unlevered_df_[i];
+            pv_revenue += (revenue + price_support) * unlevered_df_[i];
+        }
+
+        const T grants = sup ? grants_[i] : T(0);
+        const T taxable_grants = sup ? taxable_grants_[i] : T(0);
+        const T credit_earned = sup ? credit_earned_[i] : T(0);  // used below against tax, or carried forward
+        const T credit_cash = sup ? credit_cash_[i] : T(0);
+        const T depreciation = ops.depreciation[i];
+        // working capital: days of revenue, built with revenue, released in the last year
+        const T wc = (i + 1 == n) ? T(0) : wc_share * revenue;
+        const T wc_change = wc_prev - wc;
+        wc_prev = wc;
+        const TaxYear<T> t =
+            tax_year<T>(unlevered, ebitda + taxable_grants - depreciation, tax_rate, nol_limit, monetized, credit_earned);
+
         LedgerYear<T>& r = L.years[i];
         r.year = first_year_ + static_cast<int>(i);
         r.capex = capex_[i];
-        r.production = production_[i];
-        const T Q = production_[i];
-        r.operating_cost = operating_cost_[i];
-        r.input_cost = ops.input_cost[i];
-        r.depreciation = ops.depreciation[i];
-        r.price_support = T(0);
-
-        const T p_out = opt.output_price_real ? *opt.output_price_real * price_index_[i] : ops.market_out[i];
-        T contracted(0), contract_revenue(0);
-        if (sup) {
-            for (const std::size_t k : offtakes_) {
-                const model::Support& s = *supports_[k];
-                if (!(windows_[i * n_sup + k].time > T(0))) continue;
-                const T vol = from_input<T>(s.share) * windows_[i * n_sup + k].production;
-                T price(0);
-                if (s.price_usd_per_kg) {
-                    price = from_input<T>(*s.price_usd_per_kg) * infl_[i];
-                } else if (Q > T(0)) {
-                    // cost-plus: unit cash cost (operating + inputs, USD/kg) × (1 + margin)
-                    price = (r.operating_cost + r.input_cost) * T(1000) / Q * (T(1) + from_input<T>(*s.cost_plus_margin));
-                }
-                contracted += vol;
-                contract_revenue += detail::musd(vol * price);
-            }
-        }
-        const T merchant = Q - contracted;
-        r.revenue = detail::musd(merchant * p_out) + contract_revenue;
-        if (sup && Q > T(0)) {
-            for (const std::size_t k : floors_) {
-                const model::Support& s = *supports_[k];
-                if (!(windows_[i * n_sup + k].time > T(0))) continue;
-                // realized = max(market, floor) on `share` of merchant volume; `upside_share` of
-                // any excess over the floor is paid back (MP–DoD price protection, [S1])
-                const T covered = from_input<T>(s.share) * windows_[i * n_sup + k].production * merchant / Q;
-                const T floor_price = from_input<T>(s.floor_usd_per_kg) * infl_[i];
-                const T protected_part = detail::musd(covered * detail::pos(floor_price - p_out));
-                const T topup = detail::pos(floor_price - p_out) - from_input<T>(s.upside_share) * detail::pos(p_out - floor_price);
-                r.price_support += detail::musd(covered * topup);
-                contract_leg[i] += protected_part;
-            }
-        }
-        contract_leg[i] += contract_revenue;
-        revenue_leg[i] = r.revenue + r.price_support;
-        r.ebitda = r.revenue + r.price_support - r.operating_cost - r.input_cost;
-
-        r.grants = sup ? grants_[i] : T(0);
-        r.taxable_grants = sup ? taxable_grants_[i] : T(0);
-        r.credit_earned = sup ? credit_earned_[i] : T(0);  // used below against tax, or carried forward
-        r.credit_cash = sup ? credit_cash_[i] : T(0);
-        // working capital: days of revenue, built with revenue, released in the last year
-        const T wc = (i + 1 == n) ? T(0) : wc_days / T(365) * r.revenue;
-        r.wc_change = wc_prev - wc;
-        wc_prev = wc;
-    }
-    // ---- unlevered taxes and free cash flow to the firm --------------------------------------
-    {
-        TaxState<T> st;
-        for (std::size_t i = 0; i < n; ++i) {
-            LedgerYear<T>& r = L.years[i];
-            TaxYear<T> t = tax_year<T>(st, r.ebitda + r.taxable_grants - r.depreciation, tax_rate, nol_limit, monetized,
-                                       r.credit_earned);
-            r.tax_unlevered = t.tax_before_credits;
-            r.tax_credit_unlevered = t.credits_used;
-            r.fcff = r.ebitda + r.grants - r.tax_unlevered + r.tax_credit_unlevered + r.credit_cash - r.capex + r.wc_change;
-        }
+        r.production = Q;
+        r.operating_cost = operating_cost;
+        r.input_cost = input_cost;
+        r.depreciation = depreciation;
+        r.revenue = revenue;
+        r.price_support = price_support;
+        r.ebitda = ebitda;
+        r.grants = grants;
+        r.taxable_grants = taxable_grants;
+        r.credit_earned = credit_earned;
+        r.credit_cash = credit_cash;
+        r.wc_change = wc_change;
+        r.tax_unlevered = t.tax_before_credits;
+        r.tax_credit_unlevered = t.credits_used;
+        r.fcff = ebitda + grants - t.tax_before_credits + t.credits_used + credit_cash - capex_[i] + wc_change;
     }
 
     // ---- debt: sizing, tranches, schedules ---------------------------------------------------
@@ -316,7 +309,7 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
     in.tax_rate = tax_rate;
     in.beta_method = fin.beta_method;
     if (sup) {
-        in.contracted_share = contracted_share<T>(contract_leg, revenue_leg, unlevered_df_);
+        in.contracted_share = contracted_share_of<T>(pv_contracted, pv_revenue);
     }
     const T debt = L.debt_total;
     in.debt_share = capex_total_ > T(0) ? debt / capex_total_ : T(0);

@@ -278,6 +278,42 @@ template <class T> void PlantLedger<T>::prepare_operations() {
     market_outs(true, with_.market_out);
     without_ready_ = false;
 
+    // offtakes and price floors, with supports: what they take and cover does not depend on the
+    // output's price
+    contracted_.assign(n, T(0));
+    contract_revenue_.assign(n, T(0));
+    floor_years_.resize(n * floors_.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const T Q = production_[i];
+        T& contracted = contracted_[i];
+        T& contract_revenue = contract_revenue_[i];
+        for (const std::size_t k : offtakes_) {
+            const model::Support& s = *supports_[k];
+            if (!(windows_[i * n_sup + k].time > T(0))) continue;
+            const T vol = from_input<T>(s.share) * windows_[i * n_sup + k].production;
+            T price(0);
+            if (s.price_usd_per_kg) {
+                price = from_input<T>(*s.price_usd_per_kg) * infl_[i];
+            } else if (Q > T(0)) {
+                // cost-plus: unit cash cost (operating + inputs, USD/kg) × (1 + margin)
+                price = (operating_cost_[i] + with_.input_cost[i]) * T(1000) / Q * (T(1) + from_input<T>(*s.cost_plus_margin));
+            }
+            contracted += vol;
+            contract_revenue += detail::musd(vol * price);
+        }
+        const T merchant = Q - contracted;
+        for (std::size_t f = 0; f < floors_.size(); ++f) {
+            const std::size_t k = floors_[f];
+            const model::Support& s = *supports_[k];
+            FloorYear& fy = floor_years_[i * floors_.size() + f];
+            fy.active = Q > T(0) && windows_[i * n_sup + k].time > T(0);
+            if (!fy.active) continue;
+            fy.covered = from_input<T>(s.share) * windows_[i * n_sup + k].production * merchant / Q;
+            fy.floor_price = from_input<T>(s.floor_usd_per_kg) * infl_[i];
+            fy.upside_share = from_input<T>(s.upside_share);
+        }
+    }
+
     // grants and tax credits, with supports
     T basis = capex_total_;
     basis_reduced_ = false;
