@@ -39,6 +39,9 @@ using Uniform = boost::math::uniform_distribution<double, Policy>;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+/// Below this u a PERT draw takes the closed form of its lower tail (draw).
+constexpr double kPertTailU = 1e-100;
+
 /// Location μ and scale σ of ln X for a lognormal X with mean m > 0 and sd s > 0:
 /// σ² = ln(1 + s²/m²), μ = ln m − σ²/2 (Johnson, Kotz and Balakrishnan 1994, ch. 14).
 struct LogParams {
@@ -271,6 +274,13 @@ double draw(const model::Distribution& d, double u) {
         case DistKind::Pert: {
             if (degenerate_range(d)) return d.min;
             const PertShape s = pert_shape(d);
+            // Far in the lower tail Boost's inverse incomplete beta can throw whatever the policy
+            // (its Newton iteration finds "no root" below u ≈ 1e-200: boostorg/math #961, #1169).
+            // There the leading term of I_x(α, β) = x^α / (α·B(α, β))·(1 + O(x)) (DLMF 8.17.7)
+            // inverts in closed form, x = (u·α·B(α, β))^(1/α), with a relative error of order x
+            // itself: below 1e-20 for u < 1e-100, as α ≤ 5.
+            if (u > 0 && u < kPertTailU)
+                return d.min + (d.max - d.min) * std::pow(u * s.alpha * boost::math::beta(s.alpha, s.beta, Policy()), 1.0 / s.alpha);
             return d.min + (d.max - d.min) * quantile(Beta(s.alpha, s.beta), u);
         }
         case DistKind::Uniform:

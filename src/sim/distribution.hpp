@@ -31,7 +31,8 @@ namespace reeplan::sim {
 ///    else b − √((1 − u)(b − a)(b − c)) (S. Kotz, J. R. van Dorp, *Beyond Beta*, 2004, ch. 1);
 ///  - Pert: min + (max − min)·I⁻¹_u(α, β), the inverse regularized incomplete beta, with
 ///    α = 1 + 4(mode − min)/(max − min), β = 1 + 4(max − mode)/(max − min) (D. Vose,
-///    *Risk Analysis*, 3rd ed., 2008, appendix III, "PERT");
+///    *Risk Analysis*, 3rd ed., 2008, appendix III, "PERT"); below u = 1e-100 the closed form
+///    of the far lower tail, x = (u·α·B(α, β))^(1/α) (DLMF 8.17.7; relative error of order x);
 ///  - Uniform: min + u·(max − min);
 ///  - Discrete: the smallest value whose cumulative probability (values ascending, equal values
 ///    merged, probabilities normalized by their sum) reaches u;

@@ -138,6 +138,28 @@ TEST_CASE("quantiles of each kind against their closed forms", "[sim][distributi
         for (double u : {0.05, 0.5, 0.95})
             CHECK(draw(d, u) == Approx(1 - std::pow(1 - u, 0.2)).epsilon(1e-12));
     }
+    SECTION("pert far in the lower tail: no throw, the series' leading term") {
+        // I_x(α, β) = x^α / (α·B(α, β))·(1 + O(x)) (DLMF 8.17.7): for Beta(3, 3), B = 1/30, so
+        // x = (u/10)^(1/3) on [0, 1], ×10 on [0, 10]; at u = 1e-90 Boost's own quantile agrees
+        const Distribution d = bounded(DistKind::Pert, 0, 5, 10);
+        for (double u : {1e-90, 1e-200, 1e-250, 1e-300, 4.9e-324}) {
+            INFO("u " << u);
+            double x = std::numeric_limits<double>::quiet_NaN();
+            REQUIRE_NOTHROW(x = draw(d, u));
+            CHECK(x == Approx(10 * std::cbrt(u / 10)).epsilon(1e-13));
+        }
+        // a skewed PERT, Beta(4.2, 1.8) (mode 8 on [0, 10]), and Beta(1.4, 4.6) (mode 1)
+        for (const Distribution& skewed : {bounded(DistKind::Pert, 0, 8, 10), bounded(DistKind::Pert, 0, 1, 10)}) {
+            double last = 0;
+            for (double u : {1e-300, 1e-250, 1e-200, 1e-150, 1e-101, 1e-99, 1e-50}) {
+                INFO("mode " << skewed.mode << ", u " << u);
+                double x = std::numeric_limits<double>::quiet_NaN();
+                REQUIRE_NOTHROW(x = draw(skewed, u));
+                CHECK(x > last);  // increasing in u, across the change of method at 1e-100
+                last = x;
+            }
+        }
+    }
     SECTION("discrete: values in any order, equal values merged") {
         // merged: 1 → 0.4, 2 → 0.4, 3 → 0.2; cumulative 0.4, 0.8, 1.0
         for (const Distribution& d : {discrete({3, 1, 2, 1}, {0.2, 0.3, 0.4, 0.1}),
