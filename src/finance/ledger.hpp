@@ -31,9 +31,9 @@ template <class T> struct LedgerOptions {
     std::optional<T> output_price_real;      ///< replaces the output's market price (real USD/kg)
     /// Only what project NPV needs (finance::project_npv): operations, unlevered taxes, FCFF,
     /// the debt's size and the rates of the cost of capital, the same to the bit as a whole
-    /// run's. The debt schedules, levered taxes, FCFE, CFADS and debt service are not computed
-    /// (those fields of the years hold nothing meaningful), the cost of capital has no steps
-    /// and the ledger no notes.
+    /// run's. Of the years only FCFF and the unlevered tax are written (the other fields hold
+    /// nothing meaningful): the debt schedules, levered taxes, FCFE, CFADS and debt service are
+    /// not computed, the cost of capital has no steps and the ledger no notes.
     bool npv_only = false;
 };
 

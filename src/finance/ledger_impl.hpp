@@ -35,7 +35,7 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
 
     L.first_year = first_year_;
     L.years.resize(n);
-    // (a run for NPV writes every field it reads; the others keep whatever they held)
+    // (a run for NPV writes FCFF and the unlevered tax; the other fields keep whatever they held)
     if (!opt.npv_only)
         for (auto& r : L.years) r = LedgerYear<T>{};
     L.capex_total = capex_total_;
@@ -54,6 +54,13 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
     // in present value at the unlevered cost of capital (contracted_share_of)
     T pv_contracted(0), pv_revenue(0);
     const std::size_t n_floors = floors_.size();
+    // the lenders' view over the commercial tenor from repay_start_: CFADS before financing
+    // (zero in years past the ledger) and the sum of EBIT, for sizing and pricing the debt below
+    const model::Financing& f = plant.financing;
+    const int tenor = static_cast<int>(f.tenor_years);
+    std::vector<T>& cfads_unlev = buf.cfads_unlev;
+    cfads_unlev.assign(tenor > 0 ? static_cast<std::size_t>(tenor) : 0, T(0));
+    T ebit_tenor(0);
     T wc_prev(0);
     TaxState<T> unlevered;
     for (std::size_t i = 0; i < n; ++i) {
@@ -68,8 +75,8 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
         const T revenue = detail::musd(merchant * p_out) + contract_revenue;
         T price_support(0), contract_leg(0);
         if (sup) {
-            for (std::size_t f = 0; f < n_floors; ++f) {
-                const FloorYear& fy = floor_years_[i * n_floors + f];
+            for (std::size_t k = 0; k < n_floors; ++k) {
+                const FloorYear& fy = floor_years_[i * n_floors + k];
                 if (!fy.active) continue;
                 // realized = max(market, floor) on `share` of merchant volume; `upside_share` of
                 // any excess over the floor is paid back (MP–DoD price protection, [S1])
@@ -98,8 +105,19 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
         const TaxYear<T> t =
             tax_year<T>(unlevered, ebitda + taxable_grants - depreciation, tax_rate, nol_limit, monetized, credit_earned);
 
+        const T fcff = ebitda + grants - t.tax_before_credits + t.credits_used + credit_cash - capex_[i] + wc_change;
+        const int y = first_year_ + static_cast<int>(i);
+        if (y >= repay_start_ && y - repay_start_ < tenor) {
+            cfads_unlev[static_cast<std::size_t>(y - repay_start_)] =
+                ebitda - t.tax_before_credits + t.credits_used + credit_cash + wc_change;
+            ebit_tenor += ebitda - depreciation;
+        }
+
         LedgerYear<T>& r = L.years[i];
-        r.year = first_year_ + static_cast<int>(i);
+        r.fcff = fcff;
+        r.tax_unlevered = t.tax_before_credits;
+        if (opt.npv_only) continue;  // NPV reads FCFF alone
+        r.year = y;
         r.capex = capex_[i];
         r.production = Q;
         r.operating_cost = operating_cost;
@@ -113,16 +131,12 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
         r.credit_earned = credit_earned;
         r.credit_cash = credit_cash;
         r.wc_change = wc_change;
-        r.tax_unlevered = t.tax_before_credits;
         r.tax_credit_unlevered = t.credits_used;
-        r.fcff = ebitda + grants - t.tax_before_credits + t.credits_used + credit_cash - capex_[i] + wc_change;
     }
 
     // ---- debt: sizing, tranches, schedules ---------------------------------------------------
-    const model::Financing& f = plant.financing;
     const T capex_real = from_input<T>(plant.capex_musd);
     const T nominal_per_real = capex_real > T(0) ? capex_total_ / capex_real : T(1);
-    const int tenor = static_cast<int>(f.tenor_years);
     std::vector<detail::Tranche<T>>& tranches = buf.tranches;
     tranches.clear();
     T public_debt(0), public_cost(0);
@@ -161,16 +175,6 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
     }
     // commercial debt: debt_share of capex less public loans; with debt_sizing = "dscr" the lesser
     // of that and Σ CFADS_t / DSCR / (1 + k)^t over the tenor (Bodmer; finance-methods §1.5)
-    std::vector<T>& cfads_unlev = buf.cfads_unlev;
-    cfads_unlev.clear();
-    for (int y = repay_start_; y < repay_start_ + tenor; ++y) {
-        if (y > last_year_) {
-            cfads_unlev.push_back(T(0));
-            continue;
-        }
-        const LedgerYear<T>& r = L.years[static_cast<std::size_t>(y - first_year_)];
-        cfads_unlev.push_back(r.ebitda - r.tax_unlevered + r.tax_credit_unlevered + r.credit_cash + r.wc_change);
-    }
     const T guaranteed_rate = rf + guarantee_spread;
     const T commercial_cap = detail::pos(from_input<T>(f.debt_share) * capex_total_ - public_debt);
     // the guaranteed share is priced at r_f + the guarantee's spread (LPO / FFB practice,
@@ -197,11 +201,7 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
     T kd_plain = from_input<T>(f.cost_of_debt);
     std::string rating, rating_note;
     if (f.synthetic_cost_of_debt) {
-        T ebit(0);
-        for (int y = repay_start_; y < repay_start_ + tenor && y <= last_year_; ++y) {
-            const LedgerYear<T>& r = L.years[static_cast<std::size_t>(y - first_year_)];
-            ebit += r.ebitda - r.depreciation;
-        }
+        T ebit = ebit_tenor;
         if (tenor > 0) ebit /= T(tenor);
         const RatingTable& table = rating_table(fin.rating_table);
         SyntheticRate<T> sr = synthetic_rate<T>(table, rf, ebit, [&](const T& k) {
