@@ -40,10 +40,6 @@ template <class T> T ramped_of(const chain::PlantYear& flows) {
 /// t × USD/kg → million USD
 template <class T> T musd(const T& tonnes_times_usd_per_kg) { return tonnes_times_usd_per_kg / T(1000); }
 
-inline bool applies_to(const model::Support& s, const std::string& plant) {
-    return std::find(s.plants.begin(), s.plants.end(), plant) != s.plants.end();
-}
-
 }  // namespace detail
 
 template <class T>
@@ -84,11 +80,9 @@ void PlantLedger<T>::reset(const model::Plan& plan, std::size_t plant_index, con
     times_ = times;
     const model::Plant& plant = *plant_;
     base_year_ = static_cast<int>(plan.project.base_year);
-    // a tariff sets the domestic price of its material for every plant unless it names plants
     supports_.clear();
     for (const auto& s : plan.supports)
-        if (detail::applies_to(s, plant.id) || (s.kind == model::SupportKind::Tariff && s.plants.empty()))
-            supports_.push_back(&s);
+        if (model::support_reaches(s, plant.id)) supports_.push_back(&s);
 
     offtakes_.clear();
     floors_.clear();

@@ -8,6 +8,7 @@
 #include "model/error.hpp"
 #include "model/series.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -159,6 +160,14 @@ struct Support {
     double grace_years = 0;
     double fee_share = 0;
 };
+
+/// Whether support `s` enters the ledger of plant `plant`: it names the plant, or it is a tariff
+/// that names no plants (a tariff sets the domestic price of its material for every plant that
+/// buys or sells it unless it names plants).
+inline bool support_reaches(const Support& s, const std::string& plant) {
+    return std::find(s.plants.begin(), s.plants.end(), plant) != s.plants.end() ||
+           (s.kind == SupportKind::Tariff && s.plants.empty());
+}
 
 enum class DistKind { Normal, Lognormal, Triangular, Pert, Uniform, Discrete, Fixed };
 

@@ -43,7 +43,7 @@ RiskEngine::RiskEngine(const model::Plan& plan, EngineOptions options, std::shar
             Horizon& h = horizon_[k][i];
             for (const auto& id : reversed_supports(r))
                 for (const auto& s : plan_.supports) {
-                    if (s.id != id || !support_reaches(s, plan_.plants[i].id)) continue;
+                    if (s.id != id || !model::support_reaches(s, plan_.plants[i].id)) continue;
                     using K = model::SupportKind;
                     h.before = std::max(h.before, s.end_year);
                     if (s.kind == K::Grant || s.kind == K::Equity) h.until = std::max(h.until, s.year);
@@ -190,7 +190,7 @@ std::string RiskEngine::signature(std::size_t plant, Coalition mask) const {
             s += "[";
             for (const auto& sid : reversed_supports(r))
                 for (const auto& sup : plan_.supports)
-                    if (sup.id == sid && support_reaches(sup, id)) s += sid + ",";
+                    if (sup.id == sid && model::support_reaches(sup, id)) s += sid + ",";
             s += "]";
         }
         s += ";";

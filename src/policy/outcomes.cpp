@@ -299,10 +299,6 @@ model::Plan apply_outcome(const model::Plan& plan, const JointOutcome& outcome) 
     return out;
 }
 
-bool support_reaches(const model::Support& s, const std::string& plant) {
-    return contains(s.plants, plant) || (s.kind == model::SupportKind::Tariff && s.plants.empty());
-}
-
 std::vector<bool> touched_plants(const model::Plan& plan, const model::Risk& risk) {
     const std::size_t n = plan.plants.size();
     std::vector<bool> out(n, false);
@@ -311,7 +307,7 @@ std::vector<bool> touched_plants(const model::Plan& plan, const model::Risk& ris
         for (const auto& id : reversed_supports(risk))
             if (const model::Support* s = find_support(plan, id))
                 for (std::size_t i = 0; i < n; ++i)
-                    if (support_reaches(*s, plan.plants[i].id)) out[i] = true;
+                    if (model::support_reaches(*s, plan.plants[i].id)) out[i] = true;
         break;
     case model::RiskKind::SupplyRestriction:
         for (std::size_t i = 0; i < n; ++i) out[i] = plan.plants[i].inputs.count(risk.material) > 0;

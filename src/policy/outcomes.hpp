@@ -100,7 +100,4 @@ model::Plan apply_outcome(const model::Plan& plan, const JointOutcome& outcome);
 /// and every plant that follows (`after`) a phase the delay moves, transitively.
 std::vector<bool> touched_plants(const model::Plan& plan, const model::Risk& risk);
 
-/// Whether support `s` enters plant `plant`'s ledger (finance::PlantLedger's rule).
-bool support_reaches(const model::Support& s, const std::string& plant);
-
 }  // namespace reeplan::policy

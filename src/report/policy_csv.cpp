@@ -1,23 +1,20 @@
 // `reeplan premium` as long-format CSV: entity,risk,metric,value.
 
+#include "report/detail/csv_writer.hpp"
 #include "report/detail/policy_text.hpp"
-#include "report/detail/text.hpp"
-
-#include <fmt/format.h>
-
-#include <cmath>
 
 namespace reeplan::report::detail {
 
 namespace {
 
-struct CsvWriter {
-    std::string out = "entity,risk,metric,value\n";
+/// The rows of the premium report, written by the shared CsvWriter.
+struct PremiumRows {
+    CsvWriter csv{"entity,risk,metric,value\n"};
     void put(const std::string& entity, const std::string& risk, const std::string& metric, const std::string& value) {
-        out += fmt::format("{},{},{},{}\n", csv_field(entity), csv_field(risk), csv_field(metric), csv_field(value));
+        csv.cells({entity, risk, metric}, value);
     }
     void num(const std::string& entity, const std::string& risk, const std::string& metric, double v) {
-        if (std::isfinite(v)) put(entity, risk, metric, fmt::format("{}", v));
+        csv.cells({entity, risk, metric}, v);
     }
     void opt(const std::string& entity, const std::string& risk, const std::string& metric, const std::optional<double>& v) {
         if (v) num(entity, risk, metric, *v);
@@ -46,7 +43,7 @@ struct CsvWriter {
 }  // namespace
 
 std::string premium_csv(const policy::PolicyResult& r) {
-    CsvWriter w;
+    PremiumRows w;
     w.put("chain", "", "method", r.chain.method);
     w.num("chain", "", "outcomes", static_cast<double>(r.chain.outcomes));
     w.estimate("chain", "", "", r.chain.estimate);
@@ -79,7 +76,7 @@ std::string premium_csv(const policy::PolicyResult& r) {
         w.num(p.id, "", "hurdle.lambda", h.lambda);
         w.num(p.id, "", "hurdle.loss_share", h.loss_share);
     }
-    return w.out;
+    return w.csv.out;
 }
 
 }  // namespace reeplan::report::detail

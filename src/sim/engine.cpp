@@ -51,9 +51,7 @@ Evaluator::Evaluator(const model::Plan& plan, EvalOptions options) : options_(op
             // a price floor can make NPV flat, or falling, below it: search where the reference does
             bool floor = false;
             for (const auto& s : plan.supports)
-                if (s.kind == model::SupportKind::PriceFloor &&
-                    std::find(s.plants.begin(), s.plants.end(), plan.plants[i].id) != s.plants.end())
-                    floor = true;
+                if (s.kind == model::SupportKind::PriceFloor && model::support_reaches(s, plan.plants[i].id)) floor = true;
             for (const bool with_supports : {true, false}) {
                 finance::detail::LcopNpv npv(scratch_.ledger(i), with_supports, lcop_ledger_, lcop_buffers_);
                 std::string note;

@@ -61,9 +61,7 @@ Answer reference(const model::Plan& plan, std::size_t plant, bool with_supports)
 /// Whether the plant has a price floor (LcopStart::probe_reference_ends with supports).
 bool has_floor(const model::Plan& plan, std::size_t plant) {
     for (const auto& s : plan.supports)
-        if (s.kind == model::SupportKind::PriceFloor &&
-            std::find(s.plants.begin(), s.plants.end(), plan.plants[plant].id) != s.plants.end())
-            return true;
+        if (s.kind == model::SupportKind::PriceFloor && model::support_reaches(s, plan.plants[plant].id)) return true;
     return false;
 }
 
