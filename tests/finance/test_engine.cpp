@@ -3,6 +3,8 @@
 #include "finance/plan_finance.hpp"
 #include "finance/solvers.hpp"
 
+#include "../model/plan_fixtures.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace reeplan;
@@ -20,26 +22,11 @@ model::Plan simple_plan() {
     plan.finance.tax_rate = 0.0;
     plan.finance.risk_free = 0.04;
     plan.finance.equity_risk_premium = 0.05;
-    model::Material ore;
-    ore.id = "ore";
-    ore.market_price_usd_per_kg = model::Series(2.0);
-    model::Material oxide;
-    oxide.id = "oxide";
-    oxide.market_price_usd_per_kg = model::Series(80.0);
-    plan.materials = {ore, oxide};
-    model::Plant p;
-    p.id = "sep-1";
-    p.output = "oxide";
-    p.capacity_tpy = 2000;
-    p.inputs["ore"] = 6.0;
-    p.capex_musd = 600;
-    p.fixed_opex_musd = 20;
-    p.variable_opex_usd_per_kg = 10;
-    p.life_years = 20;
+    plan.materials = {plan_fixtures::priced("ore", 2.0), plan_fixtures::priced("oxide", 80.0)};
+    model::Plant p = plan_fixtures::separation_plant();
     p.working_capital_days = 0;
     p.unlevered_beta = 0.8;  // k_e = 4 % + 0.8 × 5 % = 8 %
     p.depreciation.kind = model::DepreciationKind::None;
-    p.schedule.earliest_start_year = 2026;
     p.schedule.permitting_years = 0;
     p.schedule.construction_years = 1;
     p.schedule.commissioning_years = 0;

@@ -3,6 +3,8 @@
 
 #include "model/plan.hpp"
 
+#include "../model/plan_fixtures.hpp"
+
 namespace policy_test {
 
 using namespace reeplan;
@@ -20,30 +22,13 @@ inline model::Plan policy_plan() {
     plan.finance.tax_rate = 0.25;
     plan.finance.risk_free = 0.04;
     plan.finance.equity_risk_premium = 0.05;
-    model::Material ore;
-    ore.id = "ore";
-    ore.market_price_usd_per_kg = model::Series(2.0);
-    model::Material oxide;
-    oxide.id = "oxide";
-    oxide.market_price_usd_per_kg = model::Series(80.0);
-    model::Material alloy;
-    alloy.id = "alloy";
-    alloy.market_price_usd_per_kg = model::Series(125.0);
-    plan.materials = {ore, oxide, alloy};
+    plan.materials = {plan_fixtures::priced("ore", 2.0), plan_fixtures::priced("oxide", 80.0),
+                      plan_fixtures::priced("alloy", 125.0)};
 
-    model::Plant sep;
-    sep.id = "sep-1";
-    sep.output = "oxide";
-    sep.capacity_tpy = 2000;
-    sep.inputs["ore"] = 6.0;
-    sep.capex_musd = 600;
-    sep.fixed_opex_musd = 20;
-    sep.variable_opex_usd_per_kg = 10;
-    sep.life_years = 20;
+    model::Plant sep = plan_fixtures::separation_plant();
     sep.working_capital_days = 30;
     sep.unlevered_beta = 0.8;
     sep.depreciation = {model::DepreciationKind::Macrs, 7};
-    sep.schedule.earliest_start_year = 2026;
     sep.schedule.permitting_years = 1;
     sep.schedule.construction_years = 2;
     sep.schedule.commissioning_years = 0.5;
