@@ -95,18 +95,6 @@ template <class T> T contracted_share_of(const T& pv_contracted, const T& pv_tot
     return w;
 }
 
-/// Present-value share of the contracted legs: Σ contracted_t·df_t / Σ total_t·df_t, held in
-/// [0, 1]; 0 when the total is not positive (contracted_share_of). The vectors are indexed alike.
-template <class T>
-T contracted_share(const std::vector<T>& contracted, const std::vector<T>& total, const std::vector<T>& df) {
-    T pv_c(0), pv_t(0);
-    for (std::size_t i = 0; i < df.size() && i < contracted.size() && i < total.size(); ++i) {
-        pv_c += contracted[i] * df[i];
-        pv_t += total[i] * df[i];
-    }
-    return contracted_share_of(pv_c, pv_t);
-}
-
 /// β_asset = (1 − w)·β_u + w·β_contract (portfolio beta of the merchant and contracted legs;
 /// exactly β_u at w = 0 and β_contract at w = 1).
 template <class T> T contracted_asset_beta(const T& beta_u, const T& beta_contract, const T& w) {

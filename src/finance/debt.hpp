@@ -138,12 +138,9 @@ Outcome<DebtSchedule<T>> debt_schedule(model::Repayment repayment, const T& prin
 /// DSCR 1.35, k 7 % → 189.0627. dscr_target > 0, k > −1.
 template <class T>
 T dscr_sized_debt(const std::vector<T>& cfads, const T& dscr_target, const T& k) {
-    // npv(k, serviceable) of serviceable_t = CFADS_t⁺ / DSCR, by the same Horner steps as npv0
-    // (solvers.hpp), without storing the serviceable amounts
-    const T v = T(1) / (T(1) + k);
-    T acc(0);
-    for (auto it = cfads.rbegin(); it != cfads.rend(); ++it) acc = acc * v + (*it > T(0) ? *it / dscr_target : T(0));
-    return acc / (T(1) + k);
+    // npv(k, serviceable) of serviceable_t = CFADS_t⁺ / DSCR, without storing the amounts
+    auto serviceable = [&](std::size_t t) { return cfads[t] > T(0) ? cfads[t] / dscr_target : T(0); };
+    return npv0_of(k, cfads.size(), serviceable) / (T(1) + k);
 }
 
 /// The largest debt a constant DSCR supports with a level annuity over the years of `cfads`:

@@ -133,14 +133,21 @@ std::optional<double> brent(F&& f, double a, double b, double tol = 1e-12, int m
     return brent_from(f, a, fa, b, fb, tol, max_iter);
 }
 
+/// Net present value with the first flow at t = 0 of the flows flow(0), …, flow(count − 1):
+/// Σ flow(t)·(1+rate)^−t by Horner's scheme, last flow first, without storing the flows.
+/// `rate` > −1.
+template <class T, class Flow> T npv0_of(const T& rate, std::size_t count, Flow&& flow) {
+    const T v = T(1) / (T(1) + rate);
+    T acc(0);
+    for (std::size_t t = count; t-- > 0;) acc = acc * v + flow(t);
+    return acc;
+}
+
 /// Net present value with the first flow at t = 0: Σ cf[t]·(1+rate)^−t (Horner's scheme).
 /// `rate` > −1.
 template <class T>
 T npv0(const T& rate, const std::vector<T>& cf) {
-    const T v = T(1) / (T(1) + rate);
-    T acc(0);
-    for (auto it = cf.rbegin(); it != cf.rend(); ++it) acc = acc * v + *it;
-    return acc;
+    return npv0_of(rate, cf.size(), [&cf](std::size_t t) -> const T& { return cf[t]; });
 }
 
 /// Net present value with the first flow at the end of the first year, Σ cf[t]·(1+rate)^−(t+1):

@@ -106,13 +106,13 @@ TEMPLATE_TEST_CASE("contracted revenue blends the asset beta", "[finance][build_
     CHECK(as_double(finance::contracted_asset_beta<T>(bu, T(0), lit<T>(0.25))) == Approx(0.7575).margin(1e-15));
     if constexpr (std::is_same_v<T, Decimal>) CHECK(finance::contracted_asset_beta<T>(bu, T(0), lit<T>(0.25)) == lit<T>(0.7575));
 
-    // present-value shares
-    const std::vector<T> df{lit<T>(0.5), lit<T>(0.25)};
-    CHECK(finance::contracted_share<T>({T(0), T(0)}, {lit<T>(10), lit<T>(20)}, df) == T(0));
-    CHECK(finance::contracted_share<T>({lit<T>(10), lit<T>(20)}, {lit<T>(10), lit<T>(20)}, df) == T(1));
-    CHECK(finance::contracted_share<T>({lit<T>(10), T(0)}, {lit<T>(10), lit<T>(20)}, df) == lit<T>(0.5));
-    CHECK(finance::contracted_share<T>({lit<T>(10), T(0)}, {T(0), T(0)}, df) == T(0));          // nothing to share
-    CHECK(finance::contracted_share<T>({lit<T>(30), T(0)}, {lit<T>(10), lit<T>(20)}, df) == T(1));  // held in [0, 1]
+    // present-value shares: at discount factors 0.5 and 0.25, legs {10, 20} are worth 10,
+    // {10, 0} 5 and {30, 0} 15
+    CHECK(finance::contracted_share_of<T>(T(0), lit<T>(10)) == T(0));
+    CHECK(finance::contracted_share_of<T>(lit<T>(10), lit<T>(10)) == T(1));
+    CHECK(finance::contracted_share_of<T>(lit<T>(5), lit<T>(10)) == lit<T>(0.5));
+    CHECK(finance::contracted_share_of<T>(lit<T>(5), T(0)) == T(0));     // nothing to share
+    CHECK(finance::contracted_share_of<T>(lit<T>(15), lit<T>(10)) == T(1));  // held in [0, 1]
 }
 
 TEMPLATE_TEST_CASE("build-up reproduces the §1.2 worked example", "[finance][build_up]", double, Decimal) {

@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace reeplan;
 using model::Decimal;
 using model::as_double;
@@ -186,6 +188,17 @@ TEST_CASE("the price floor tops up to the floor and claws back the upside", "[fi
         }
         for (const auto& y : v.ledger.years)
             if (y.year >= 2036) CHECK(y.price_support == Decimal(0));
+        // the floor's top-ups are the contracted leg of the cost of capital: w = PV(top-ups) /
+        // PV(revenue + price support), at r_u = 4 % + 0.8 × 5 % = 8 % (man reeplan-model.7)
+        const std::vector<double> df = finance::discount_factors<double>(plan.project, v.ledger.first_year, v.ledger.years.size(), 0.08);
+        double pv_contracted = 0, pv_revenue = 0;
+        for (std::size_t i = 0; i < v.ledger.years.size(); ++i) {
+            const auto& y = v.ledger.years[i];
+            pv_contracted += std::max(0.0, as_double(y.price_support)) * df[i];
+            pv_revenue += as_double(y.revenue + y.price_support) * df[i];
+        }
+        CHECK(as_double(v.ledger.capital.contracted_share) == Approx(pv_contracted / pv_revenue).epsilon(1e-12));
+        if (market > 110) CHECK(v.ledger.capital.contracted_share == Decimal(0));
     }
 }
 
