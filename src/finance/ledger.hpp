@@ -6,6 +6,7 @@
 /// Money is in million nominal USD; quantities in tonnes; prices in USD/kg, so
 /// t × USD/kg = 1e-3 × million USD.
 
+#include "finance/affine.hpp"
 #include "finance/build_up.hpp"
 #include "chain/chain_result.hpp"
 #include "finance/cost_of_capital.hpp"
@@ -35,6 +36,20 @@ template <class T> struct LedgerOptions {
     /// nothing meaningful): the debt schedules, levered taxes, FCFE, CFADS and debt service are
     /// not computed, the cost of capital has no steps and the ledger no notes.
     bool npv_only = false;
+    /// With output_price_real, in double: also FCFF's derivative in that price, year by year,
+    /// and the interval of prices on which every branch of the operations and the unlevered
+    /// tax keeps its outcome (LedgerBuffers::fcff_slope and ::piece; finance/affine.hpp). The
+    /// run is otherwise the same, to the bit.
+    bool price_slope = false;
+};
+
+/// Project NPV near one constant real output price p0 (PlantLedger::npv_line): on [lo, hi], which
+/// holds p0, NPV(p) = npv + slope × (p − p0) exactly, up to rounding.
+struct NpvLine {
+    double price = 0;  ///< p0, USD/kg real
+    double npv = 0;    ///< million nominal USD: project_npv at p0, to the bit
+    double slope = 0;  ///< million USD per USD/kg
+    double lo = 0, hi = 0;
 };
 
 /// One calendar year of a plant's ledger. Positive costs are amounts; cash-flow lines use the
@@ -79,6 +94,8 @@ template <class T> struct Tranche {
 /// nothing.
 template <class T> struct LedgerBuffers {
     std::vector<T> cfads_unlev, draws;
+    std::vector<T> fcff_slope;  ///< LedgerOptions::price_slope: d FCFF / d price, by year
+    AffinePiece piece;          ///< LedgerOptions::price_slope: where FCFF is affine in price
     std::vector<detail::Tranche<T>> tranches, equity_in;
 };
 
@@ -111,6 +128,21 @@ public:
     /// `buffers`. The result is the same, to the bit, as run(opt)'s. Besides the debt schedules'
     /// few allocations, repeated runs allocate nothing.
     void run(const LedgerOptions<T>& opt, Ledger<T>& out, LedgerBuffers<T>& buffers) const;
+
+    /// Whether the cost of capital of a run with these supports is the same at every output
+    /// price: the debt is sized as a share of capex at a set cost of debt (not by DSCR, not by
+    /// synthetic rating), and with supports no offtake contracts tonnes and no price floor is
+    /// active (the contracted share w would move with the price).
+    bool capital_independent_of_price(bool with_supports) const;
+
+    /// Project NPV at the constant real output price `price_real`, by a run for NPV
+    /// (LedgerOptions::npv_only, into `out` and `buffers`: the same NPV, to the bit), with its
+    /// derivative in the price at the run's cost of capital and the interval of prices on which
+    /// every branch of the operations and the unlevered tax (NOL use, credits, price-floor
+    /// top-ups) keeps its outcome (LedgerOptions::price_slope). Where
+    /// capital_independent_of_price(with_supports), NPV is affine on that interval: that line.
+    /// T = double only.
+    NpvLine npv_line(bool with_supports, double price_real, Ledger<T>& out, LedgerBuffers<T>& buffers) const;
 
     const model::Plant& plant() const { return *plant_; }
     const model::Project& project() const { return plan_->project; }
@@ -147,6 +179,20 @@ private:
         std::vector<T> market_out;    ///< [year]: the output's market price, nominal USD/kg
         std::vector<T> depreciation;  ///< [year]: the year's depreciation
     };
+
+    /// The lines of one year that depend on the output's price (operations_pass).
+    template <class U> struct PriceLines {
+        U revenue{0}, price_support{0}, ebitda{0}, wc_change{0}, fcff{0};
+        TaxYear<U> tax;  ///< the unlevered tax
+    };
+    /// Operations, unlevered tax and FCFF, year by year, in the number type U (T, or Affine for
+    /// the derivative in price): at the constant real output price *price_real, or at market
+    /// prices (null). Hands each year's lines to year(i, lines) in year order, and adds the
+    /// contracted and the whole revenue leg at the unlevered cost of capital into *pv_contracted
+    /// and *pv_revenue (with supports; not when they are null).
+    template <class U, class Year>
+    void operations_pass(const Operations& ops, bool sup, const U* price_real, T* pv_contracted, T* pv_revenue,
+                         Year&& year) const;
 
     void price_terms(const std::string& material, PriceTerms& out);
     T market_price(const PriceTerms& terms, std::size_t i, int y, bool with_supports) const;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 namespace reeplan::finance {
 
@@ -18,6 +19,64 @@ template <class T> Ledger<T> PlantLedger<T>::run(const LedgerOptions<T>& opt) co
     LedgerBuffers<T> buffers;
     run(opt, L, buffers);
     return L;
+}
+
+template <class T>
+template <class U, class Year>
+void PlantLedger<T>::operations_pass(const Operations& ops, bool sup, const U* price_real, T* pv_contracted,
+                                     T* pv_revenue, Year&& year) const {
+    using model::from_input;
+    using detail::value_of;
+    const std::size_t n = infl_.size();
+    const model::Finance& fin = plan_->finance;
+    const T tax_rate = from_input<T>(fin.tax_rate);
+    const T nol_limit = from_input<T>(fin.nol_limit);
+    const bool monetized = fin.losses == model::Losses::Monetized;
+    const T wc_share = from_input<T>(plant_->working_capital_days) / T(365);
+    const std::size_t n_floors = floors_.size();
+    U wc_prev(0);
+    TaxState<U> unlevered;
+    for (std::size_t i = 0; i < n; ++i) {
+        const T Q = production_[i];
+        const U p_out = price_real ? *price_real * price_index_[i] : U(ops.market_out[i]);
+        // offtake volumes and revenue, and the price floors' terms, were prepared by reset
+        const T contracted = sup ? contracted_[i] : T(0);
+        const T contract_revenue = sup ? contract_revenue_[i] : T(0);
+        const T merchant = Q - contracted;
+        PriceLines<U> x;
+        x.revenue = detail::musd(merchant * p_out) + contract_revenue;
+        U contract_leg(0);
+        if (sup) {
+            for (std::size_t k = 0; k < n_floors; ++k) {
+                const FloorYear& fy = floor_years_[i * n_floors + k];
+                if (!fy.active) continue;
+                // realized = max(market, floor) on `share` of merchant volume; `upside_share` of
+                // any excess over the floor is paid back (MP–DoD price protection, [S1])
+                const U protected_part = detail::musd(fy.covered * detail::pos(fy.floor_price - p_out));
+                const U topup = detail::pos(fy.floor_price - p_out) - fy.upside_share * detail::pos(p_out - fy.floor_price);
+                x.price_support += detail::musd(fy.covered * topup);
+                contract_leg += protected_part;
+            }
+        }
+        contract_leg += contract_revenue;
+        x.ebitda = x.revenue + x.price_support - operating_cost_[i] - ops.input_cost[i];
+        if (sup && pv_contracted) {
+            *pv_contracted += value_of(contract_leg) * unlevered_df_[i];
+            *pv_revenue += value_of(x.revenue + x.price_support) * unlevered_df_[i];
+        }
+        const T grants = sup ? grants_[i] : T(0);
+        const T taxable_grants = sup ? taxable_grants_[i] : T(0);
+        const T credit_earned = sup ? credit_earned_[i] : T(0);  // used below against tax, or carried forward
+        const T credit_cash = sup ? credit_cash_[i] : T(0);
+        // working capital: days of revenue, built with revenue, released in the last year
+        const U wc = (i + 1 == n) ? U(0) : wc_share * x.revenue;
+        x.wc_change = wc_prev - wc;
+        wc_prev = wc;
+        x.tax = tax_year<U, T>(unlevered, x.ebitda + taxable_grants - ops.depreciation[i], tax_rate, nol_limit, monetized,
+                               credit_earned);
+        x.fcff = x.ebitda + grants - x.tax.tax_before_credits + x.tax.credits_used + credit_cash - capex_[i] + x.wc_change;
+        year(i, x);
+    }
 }
 
 template <class T>
@@ -43,17 +102,13 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
     L.notes.clear();
 
     // ---- operations, unlevered taxes and free cash flow to the firm, year by year ------------
-    // (what does not depend on the output's price was prepared by reset: prepare_operations;
-    // each year's lines are computed in locals and stored once, so that no store to a row can
-    // make the compiler read a line back)
+    // (operations_pass; each year's lines are stored once, so that no store to a row can make
+    // the compiler read a line back)
     const Operations& ops = sup ? with_ : operations_without();
-    const T wc_share = from_input<T>(plant.working_capital_days) / T(365);
-    const std::optional<T>& price_real = opt.output_price_real;
     // the contracted share of the cost of capital: the contracted revenue leg (offtake at
     // contract prices, price-floor top-ups) and the whole one (revenue plus price support, net),
     // in present value at the unlevered cost of capital (contracted_share_of)
     T pv_contracted(0), pv_revenue(0);
-    const std::size_t n_floors = floors_.size();
     // the lenders' view over the commercial tenor from repay_start_: CFADS before financing
     // (zero in years past the ledger) and the sum of EBIT, for sizing and pricing the debt below
     const model::Financing& f = plant.financing;
@@ -61,78 +116,55 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
     std::vector<T>& cfads_unlev = buf.cfads_unlev;
     cfads_unlev.assign(tenor > 0 ? static_cast<std::size_t>(tenor) : 0, T(0));
     T ebit_tenor(0);
-    T wc_prev(0);
-    TaxState<T> unlevered;
-    for (std::size_t i = 0; i < n; ++i) {
-        const T Q = production_[i];
-        const T operating_cost = operating_cost_[i];
-        const T input_cost = ops.input_cost[i];
-        const T p_out = price_real ? *price_real * price_index_[i] : ops.market_out[i];
-        // offtake volumes and revenue, and the price floors' terms, were prepared by reset
-        const T contracted = sup ? contracted_[i] : T(0);
-        const T contract_revenue = sup ? contract_revenue_[i] : T(0);
-        const T merchant = Q - contracted;
-        const T revenue = detail::musd(merchant * p_out) + contract_revenue;
-        T price_support(0), contract_leg(0);
-        if (sup) {
-            for (std::size_t k = 0; k < n_floors; ++k) {
-                const FloorYear& fy = floor_years_[i * n_floors + k];
-                if (!fy.active) continue;
-                // realized = max(market, floor) on `share` of merchant volume; `upside_share` of
-                // any excess over the floor is paid back (MP–DoD price protection, [S1])
-                const T protected_part = detail::musd(fy.covered * detail::pos(fy.floor_price - p_out));
-                const T topup = detail::pos(fy.floor_price - p_out) - fy.upside_share * detail::pos(p_out - fy.floor_price);
-                price_support += detail::musd(fy.covered * topup);
-                contract_leg += protected_part;
-            }
-        }
-        contract_leg += contract_revenue;
-        const T ebitda = revenue + price_support - operating_cost - input_cost;
-        if (sup) {
-            pv_contracted += contract_leg * unlevered_df_[i];
-            pv_revenue += (revenue + price_support) * unlevered_df_[i];
-        }
-
-        const T grants = sup ? grants_[i] : T(0);
-        const T taxable_grants = sup ? taxable_grants_[i] : T(0);
-        const T credit_earned = sup ? credit_earned_[i] : T(0);  // used below against tax, or carried forward
+    const T* price_real = opt.output_price_real ? &*opt.output_price_real : nullptr;
+    // (x: PriceLines<T>, or PriceLines<Affine> for a run carrying the derivative in price)
+    const auto year = [&](std::size_t i, const auto& x) {
+        using detail::value_of;
         const T credit_cash = sup ? credit_cash_[i] : T(0);
         const T depreciation = ops.depreciation[i];
-        // working capital: days of revenue, built with revenue, released in the last year
-        const T wc = (i + 1 == n) ? T(0) : wc_share * revenue;
-        const T wc_change = wc_prev - wc;
-        wc_prev = wc;
-        const TaxYear<T> t =
-            tax_year<T>(unlevered, ebitda + taxable_grants - depreciation, tax_rate, nol_limit, monetized, credit_earned);
-
-        const T fcff = ebitda + grants - t.tax_before_credits + t.credits_used + credit_cash - capex_[i] + wc_change;
+        const T ebitda = value_of(x.ebitda), wc_change = value_of(x.wc_change);
+        const T tax = value_of(x.tax.tax_before_credits), credits_used = value_of(x.tax.credits_used);
         const int y = first_year_ + static_cast<int>(i);
         if (y >= repay_start_ && y - repay_start_ < tenor) {
-            cfads_unlev[static_cast<std::size_t>(y - repay_start_)] =
-                ebitda - t.tax_before_credits + t.credits_used + credit_cash + wc_change;
+            cfads_unlev[static_cast<std::size_t>(y - repay_start_)] = ebitda - tax + credits_used + credit_cash + wc_change;
             ebit_tenor += ebitda - depreciation;
         }
-
         LedgerYear<T>& r = L.years[i];
-        r.fcff = fcff;
-        r.tax_unlevered = t.tax_before_credits;
-        if (opt.npv_only) continue;  // NPV reads FCFF alone
+        r.fcff = value_of(x.fcff);
+        r.tax_unlevered = tax;
+        if constexpr (std::is_same_v<std::decay_t<decltype(x.fcff)>, Affine>) buf.fcff_slope[i] = x.fcff.d;
+        if (opt.npv_only) return;  // NPV reads FCFF alone
         r.year = y;
         r.capex = capex_[i];
-        r.production = Q;
-        r.operating_cost = operating_cost;
-        r.input_cost = input_cost;
+        r.production = production_[i];
+        r.operating_cost = operating_cost_[i];
+        r.input_cost = ops.input_cost[i];
         r.depreciation = depreciation;
-        r.revenue = revenue;
-        r.price_support = price_support;
+        r.revenue = value_of(x.revenue);
+        r.price_support = value_of(x.price_support);
         r.ebitda = ebitda;
-        r.grants = grants;
-        r.taxable_grants = taxable_grants;
-        r.credit_earned = credit_earned;
+        r.grants = sup ? grants_[i] : T(0);
+        r.taxable_grants = sup ? taxable_grants_[i] : T(0);
+        r.credit_earned = sup ? credit_earned_[i] : T(0);
         r.credit_cash = credit_cash;
         r.wc_change = wc_change;
-        r.tax_credit_unlevered = t.credits_used;
+        r.tax_credit_unlevered = credits_used;
+    };
+    bool sloped = false;
+    if constexpr (std::is_same_v<T, double>) {
+        if (opt.price_slope && price_real) {
+            // the same operations on the values, with the derivatives beside them and the
+            // piece of prices their branches hold on recorded (finance/affine.hpp)
+            buf.piece = AffinePiece{};
+            buf.piece.at = *price_real;
+            const AffineRecording recording(buf.piece);
+            buf.fcff_slope.resize(n);
+            const Affine price(*price_real, 1.0);
+            operations_pass<Affine>(ops, sup, &price, &pv_contracted, &pv_revenue, year);
+            sloped = true;
+        }
     }
+    if (!sloped) operations_pass<T>(ops, sup, price_real, &pv_contracted, &pv_revenue, year);
 
     // ---- debt: sizing, tranches, schedules ---------------------------------------------------
     const T capex_real = from_input<T>(plant.capex_musd);
@@ -324,6 +356,39 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
     in.all_debt_rate = debt > T(0) ? (commercial * kd_comm + public_cost) / debt : kd_comm;
     build_up_into<T>(in, L.capital, !opt.npv_only);
     L.capital.rating_note = rating_note;
+}
+
+template <class T> bool PlantLedger<T>::capital_independent_of_price(bool with_supports) const {
+    const model::Financing& f = plant_->financing;
+    if (f.synthetic_cost_of_debt || f.debt_sizing == model::DebtSizing::Dscr) return false;
+    if (!with_supports) return true;
+    for (const FloorYear& fy : floor_years_)
+        if (fy.active) return false;
+    for (const T& c : contracted_)
+        if (c > T(0) || c < T(0)) return false;
+    return true;
+}
+
+template <class T>
+NpvLine PlantLedger<T>::npv_line(bool with_supports, double price_real, Ledger<T>& L, LedgerBuffers<T>& buf) const {
+    static_assert(std::is_same_v<T, double>, "NPV's derivative in price is taken in double");
+    LedgerOptions<T> o;
+    o.with_supports = with_supports;
+    o.output_price_real = price_real;
+    o.npv_only = true;
+    o.price_slope = true;
+    run(o, L, buf);
+    NpvLine line;
+    line.price = price_real;
+    const std::size_t n = L.years.size();
+    // project_npv's sum, and the same sum of the slopes
+    line.npv = present_value_of<T>(plan_->project, first_year_, n, [&L](std::size_t i) -> const T& { return L.years[i].fcff; },
+                                   L.capital.wacc);
+    line.slope = present_value_of<T>(plan_->project, first_year_, n,
+                                     [&buf](std::size_t i) -> const T& { return buf.fcff_slope[i]; }, L.capital.wacc);
+    line.lo = buf.piece.lo;
+    line.hi = buf.piece.hi;
+    return line;
 }
 
 }  // namespace reeplan::finance

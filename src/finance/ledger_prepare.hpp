@@ -37,8 +37,13 @@ template <class T> T ramped_of(const chain::PlantYear& flows) {
     if constexpr (std::is_same_v<T, double>) return flows.ramped_capacity_t;
     else return model::from_input<T>(flows.ramped_capacity_t);
 }
+/// The value of a number of the ledger, or of an Affine one (its value at the point).
+template <class T> const T& value_of(const T& x) { return x; }
+inline double value_of(const Affine& x) { return x.v; }
+
 /// t × USD/kg → million USD
 template <class T> T musd(const T& tonnes_times_usd_per_kg) { return tonnes_times_usd_per_kg / T(1000); }
+inline Affine musd(const Affine& tonnes_times_usd_per_kg) { return tonnes_times_usd_per_kg / 1000.0; }
 
 }  // namespace detail
 

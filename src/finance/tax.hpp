@@ -45,9 +45,11 @@ struct TaxYear {
 /// applied against positive tax, up to the tax; the rest carries forward. The model ignores the
 /// §38(c) limitation (25 % of net income tax above $25 000) and the 20-year expiry of §39, and
 /// does not order credits by vintage. credits_earned ≥ 0; 0 ≤ nol_limit ≤ 1.
-template <class T>
-TaxYear<T> tax_year(TaxState<T>& state, const T& taxable_income, const T& rate, const T& nol_limit,
-                    bool monetized, const T& credits_earned) {
+/// (R: the number type of the rates and the credits, T's unless a T number follows a parameter,
+/// finance/affine.hpp)
+template <class T, class R = T>
+TaxYear<T> tax_year(TaxState<T>& state, const T& taxable_income, const R& rate, const R& nol_limit,
+                    bool monetized, const R& credits_earned) {
     TaxYear<T> y;
     y.income_before_nol = taxable_income;
     if (taxable_income > T(0)) {

@@ -100,6 +100,14 @@ public:
 
     /// Ledger runs so far.
     int runs() const { return runs_; }
+    const PlantLedger<double>& plant() const { return *plant_; }
+    bool with_supports() const { return with_supports_; }
+    /// NPV at `price` with its derivative and the piece of prices on which it is affine
+    /// (PlantLedger::npv_line): one ledger run, counted in runs(), not remembered.
+    NpvLine line(double price) {
+        ++runs_;
+        return plant_->npv_line(with_supports_, price, *ledger_, *buffers_);
+    }
 
 private:
     static constexpr int kRemembered = 4;
@@ -247,6 +255,41 @@ template <class F> std::optional<double> lcop_root_near(F&& npv, const LcopStart
         step = next;
     }
     return reference();
+}
+
+/// The LCOP of a plant whose cost of capital does not depend on the output's price
+/// (PlantLedger::capital_independent_of_price). NPV is then continuous and piecewise affine in
+/// the price, its pieces ending where a branch of the operations or the tax changes
+/// (PlantLedger::npv_line, finance/affine.hpp). Newton's method from `start` (Press et al.,
+/// *Numerical Recipes*, 2nd ed., §9.4) on each price's piece gives the root of that piece's line,
+/// which is NPV's root when it lies on the piece: exact up to rounding, with no bracket to
+/// narrow. One ledger run per piece (LcopNpv::line). Empty, for the bracketed
+/// searches to decide, when NPV does not rise on a piece, or rises by less than
+/// lcop_root_near's flatness test (1e-6 × (1 + |NPV|) over 100 USD/kg), when a root leaves the
+/// reference search's reach, or when 8 pieces go by without one holding its root.
+inline std::optional<double> lcop_on_pieces(LcopNpv& npv, double start) {
+    double x = start;
+    for (int k = 0; k < 8; ++k) {
+        const NpvLine line = npv.line(x);
+        if (!std::isfinite(line.npv) || !std::isfinite(line.slope) ||
+            !(100.0 * line.slope >= 1e-6 * (1.0 + std::abs(line.npv))))
+            return std::nullopt;
+        const double root = x - line.npv / line.slope;
+        if (!(root >= kLcopLowest && root <= kLcopHighest)) return std::nullopt;
+        if (root >= line.lo && root <= line.hi) return root;
+        x = root;
+    }
+    return std::nullopt;
+}
+
+/// The LCOP for repeated solves of plans like the one `start` comes from: lcop_on_pieces where
+/// the plant's cost of capital does not depend on the price, else, or when that finds nothing,
+/// lcop_root_near. The same root as lcop_root_from_scratch, to within its tolerance, when NPV
+/// changes sign once.
+inline std::optional<double> lcop_near(LcopNpv& npv, const LcopStart& start, std::string& note) {
+    if (npv.plant().capital_independent_of_price(npv.with_supports()))
+        if (std::optional<double> root = lcop_on_pieces(npv, start.price)) return root;
+    return lcop_root_near(npv, start, note);
 }
 
 /// The constant real price of the output at which project NPV is zero (input format §2.8),

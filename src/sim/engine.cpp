@@ -70,7 +70,7 @@ std::optional<double> Evaluator::lcop(std::size_t plant, bool with_supports, dou
     if (!start) return finance::detail::lcop_root_from_scratch(npv, note);
     finance::detail::LcopStart from = *start;
     from.price += shift;
-    return finance::detail::lcop_root_near(npv, from, note);
+    return finance::detail::lcop_near(npv, from, note);
 }
 
 std::optional<std::size_t> Evaluator::index_of(std::string_view metric) const {

@@ -49,7 +49,7 @@ struct EvalOptions {
 ///
 /// A row depends only on the plan evaluated and the plan the Evaluator was built from, never on
 /// what it evaluated before: the levelized costs are searched from those of the plan it was
-/// built from (finance::detail::lcop_root_near), solved once when it is built.
+/// built from (finance::detail::lcop_near), solved once when it is built.
 class Evaluator {
 public:
     /// With options.lcop, solves the levelized costs of `plan` (the reference search,

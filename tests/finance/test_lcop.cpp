@@ -1,4 +1,5 @@
-// The LCOP searches in double: the warm-started search (lcop_root_near) from a nearby plan's
+// The LCOP searches in double: the warm-started search (lcop_near: by pieces where the cost of
+// capital does not depend on the price, else lcop_root_near) from a nearby plan's
 // LCOP gives the reference search's answer (lcop_root_from_scratch, as solve_lcop runs it) on
 // the bundled chain, its scenarios and plans far from it; the ledgers evaluate_plan_fast leaves
 // value a plant as a ledger built afresh does.
@@ -92,7 +93,7 @@ Answer warm(const model::Plan& plan, std::size_t plant, bool with_supports, cons
     finance::LedgerBuffers<double> buffers;
     LcopNpv npv(scratch.ledger(plant), with_supports, ledger, buffers);
     Answer a;
-    a.value = start ? finance::detail::lcop_root_near(npv, *start, a.note)
+    a.value = start ? finance::detail::lcop_near(npv, *start, a.note)
                     : finance::detail::lcop_root_from_scratch(npv, a.note);
     a.runs = npv.runs();
     return a;
@@ -194,6 +195,58 @@ TEST_CASE("a run for NPV alone gives a whole run's FCFF and cost of capital to t
     // the comparison covered debt sized and priced and contracted revenue
     CHECK(plants_with_debt > 0);
     CHECK(plants_with_contracts > 0);
+}
+
+TEST_CASE("a run carrying NPV's derivative in price gives a run's NPV, and the line NPV follows on its piece",
+          "[finance][lcop]") {
+    const std::vector<model::Plan> plans = bundled_and_variants();
+    finance::PlanScratch scratch;
+    finance::Ledger<double> lean, lined;
+    finance::LedgerBuffers<double> buffers;
+    int independent = 0, dependent = 0, slopes_checked = 0;
+    for (const model::Plan& plan : plans) {
+        finance::evaluate_plan_fast(plan, scratch);
+        for (std::size_t i = 0; i < plan.plants.size(); ++i) {
+            const finance::PlantLedger<double>& pl = scratch.ledger(i);
+            for (const bool with : {true, false}) {
+                const bool affine = pl.capital_independent_of_price(with);
+                ++(affine ? independent : dependent);
+                for (const double price : {-80.0, 0.0, 55.25, 900.0}) {
+                    INFO("plant " << plan.plants[i].id << ", price " << price << ", supports " << with);
+                    finance::LedgerOptions<double> o;
+                    o.with_supports = with;
+                    o.output_price_real = price;
+                    o.npv_only = true;
+                    pl.run(o, lean, buffers);
+                    const finance::NpvLine line = pl.npv_line(with, price, lined, buffers);
+                    // the same run, to the bit
+                    for (std::size_t k = 0; k < lean.years.size(); ++k) CHECK(lined.years[k].fcff == lean.years[k].fcff);
+                    CHECK(lined.capital.wacc == lean.capital.wacc);
+                    CHECK(line.npv == finance::project_npv(pl, lean));
+                    CHECK(line.lo <= price);
+                    CHECK(line.hi >= price);
+                    if (!affine) continue;
+                    // inside the piece NPV is the line: runs at two prices on it
+                    for (const double side : {-1.0, 1.0}) {
+                        const double end = side < 0 ? std::max(line.lo, price - 10.0) : std::min(line.hi, price + 10.0);
+                        const double q = price + 0.5 * (end - price);
+                        o.output_price_real = q;
+                        pl.run(o, lean, buffers);
+                        const double npv_q = finance::project_npv(pl, lean);
+                        CHECK(npv_q == Approx(line.npv + line.slope * (q - price)).margin(1e-9 * (1.0 + std::abs(line.npv))));
+                        if (std::abs(q - price) > 1e-3) {
+                            CHECK((npv_q - line.npv) / (q - price) == Approx(line.slope).epsilon(1e-6));
+                            ++slopes_checked;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // both kinds of cost of capital occur, and slopes were checked across wide pieces
+    CHECK(independent > 0);
+    CHECK(dependent > 0);
+    CHECK(slopes_checked > 20);
 }
 
 TEST_CASE("the ledgers evaluate_plan_fast prepares value a plant as ledgers built afresh do", "[finance][lcop]") {
