@@ -10,21 +10,7 @@ namespace reeplan::chain {
 
 model::Plan delayed_plan(const model::Plan& plan, std::size_t plant, timeline::Phase phase, double delay_years) {
     model::Plan copy = plan;
-    model::Schedule& s = copy.plants.at(plant).schedule;
-    switch (phase) {
-        case timeline::Phase::Permitting: s.permitting_years += delay_years; break;
-        case timeline::Phase::Construction: s.construction_years += delay_years; break;
-        case timeline::Phase::Commissioning: s.commissioning_years += delay_years; break;
-        case timeline::Phase::Ramp:
-            if (s.ramp.shape == model::RampShape::Table) {
-                const long extra = std::max(1L, std::lround(delay_years));
-                const double first = s.ramp.table.empty() ? 1.0 : s.ramp.table.front();
-                s.ramp.table.insert(s.ramp.table.begin(), static_cast<std::size_t>(extra), first);
-            } else {
-                s.ramp.years += delay_years;
-            }
-            break;
-    }
+    timeline::delay_phase(copy.plants.at(plant).schedule, phase, delay_years);
     return copy;
 }
 

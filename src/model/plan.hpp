@@ -67,6 +67,10 @@ struct Ramp {
     double years = 3.0;     ///< time from start of operation to full utilization
     double start = 0.25;    ///< utilization at the start of operation
     std::vector<double> table;  ///< utilization by operating year (shape == Table), then 1.0
+    /// A table ramp held at its first entry for this long before the table begins: how a delay
+    /// of the ramp lengthens a table by any part of a year (timeline::delay_phase). Not read
+    /// from files.
+    double hold_years = 0.0;
 };
 
 /// A reference to a phase of a plant: "alloy-1.construction".

@@ -243,19 +243,8 @@ void apply_risk_outcome(model::Plan& plan, const model::Risk& risk, const RiskOu
         for (const auto& id : risk.plants) {
             model::Plant* p = find_plant(plan, id);
             if (!p) continue;
-            model::Schedule& s = p->schedule;
-            if (risk.phase == "permitting") s.permitting_years += o.delay_years;
-            else if (risk.phase == "construction") s.construction_years += o.delay_years;
-            else if (risk.phase == "commissioning") s.commissioning_years += o.delay_years;
-            else if (risk.phase == "ramp") {
-                if (s.ramp.shape == model::RampShape::Table) {
-                    const long whole = std::lround(o.delay_years);
-                    if (!s.ramp.table.empty() && whole > 0)
-                        s.ramp.table.insert(s.ramp.table.begin(), static_cast<std::size_t>(whole), s.ramp.table.front());
-                } else {
-                    s.ramp.years += o.delay_years;
-                }
-            }
+            timeline::Phase phase;
+            if (timeline::parse_phase(risk.phase, phase)) timeline::delay_phase(p->schedule, phase, o.delay_years);
         }
         break;
     }
@@ -286,7 +275,7 @@ void restore_risk(model::Plan& plan, const model::Plan& base, const model::Risk&
             p->schedule.construction_years = b->schedule.construction_years;
             p->schedule.commissioning_years = b->schedule.commissioning_years;
             p->schedule.ramp.years = b->schedule.ramp.years;
-            if (p->schedule.ramp.table.size() != b->schedule.ramp.table.size()) p->schedule.ramp.table = b->schedule.ramp.table;
+            p->schedule.ramp.hold_years = b->schedule.ramp.hold_years;
         }
         break;
     }

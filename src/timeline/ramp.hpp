@@ -9,7 +9,8 @@
 ///   (finance-methods §4.1; McNulty 1998 ramp-up curves are of this shape), centred on the middle
 ///   of the ramp (t0 = Y/2) with k = 2·ln(99)/Y so the raw logistic runs from 1 % to 99 % over the
 ///   ramp, then rescaled so that u(0) = u0 and u(Y) = 1 exactly.
-/// - table: u = table[i] during operating year i (i = 0, 1, …), then 1.
+/// - table: u = table[i] during operating year i (i = 0, 1, …), then 1; held at table[0] for
+///   Ramp::hold_years first (a delayed table: every later entry starts that much later).
 /// All are templates over the number type; utilization is a plain fraction.
 
 #include "model/decimal.hpp"
@@ -47,16 +48,25 @@ template <class T> T clamp_to(const T& x, const T& lo, const T& hi) { return x <
 
 /// Time from the start of operation to full utilization, years.
 template <class T> T ramp_length(const model::Ramp& r) {
-    if (r.shape == model::RampShape::Table) return T(static_cast<int>(r.table.size()));
+    if (r.shape == model::RampShape::Table)
+        return T(static_cast<int>(r.table.size())) + model::from_input<T>(r.hold_years);
     return model::from_input<T>(r.years);
+}
+
+/// The level a table ramp holds before its table begins: its first entry (1 for an empty table).
+template <class T> T table_hold_level(const model::Ramp& r) {
+    return r.table.empty() ? T(1) : model::from_input<T>(r.table.front());
 }
 
 /// Utilization at τ years after operation starts (τ < 0 gives 0).
 template <class T> T utilization(const model::Ramp& r, const T& tau) {
     if (tau < T(0)) return T(0);
     if (r.shape == model::RampShape::Table) {
+        const T hold = model::from_input<T>(r.hold_years);
+        if (tau < hold) return table_hold_level<T>(r);
+        const T t = tau - hold;
         for (std::size_t i = 0; i < r.table.size(); ++i)
-            if (tau < T(static_cast<int>(i + 1))) return model::from_input<T>(r.table[i]);
+            if (t < T(static_cast<int>(i + 1))) return model::from_input<T>(r.table[i]);
         return T(1);
     }
     const T Y = model::from_input<T>(r.years);
@@ -78,14 +88,22 @@ template <class T> T utilization_integral(const model::Ramp& r, T a, T b) {
     if (!(b > a)) return zero;
     if (r.shape == model::RampShape::Table) {
         T total(0);
+        // held at the first entry over [0, hold), then the table from hold on
+        const T hold = model::from_input<T>(r.hold_years);
+        if (hold > zero) {
+            const T h = b < hold ? b : hold;
+            if (h > a) total += table_hold_level<T>(r) * (h - a);
+        }
+        const T ta = a > hold ? a - hold : zero, tb = b - hold;
+        if (!(tb > ta)) return total;
         for (std::size_t i = 0; i < r.table.size(); ++i) {
             const T lo(static_cast<int>(i)), hi(static_cast<int>(i + 1));
-            const T l = a > lo ? a : lo, h = b < hi ? b : hi;
+            const T l = ta > lo ? ta : lo, h = tb < hi ? tb : hi;
             if (h > l) total += model::from_input<T>(r.table[i]) * (h - l);
         }
         const T n(static_cast<int>(r.table.size()));
-        const T l = a > n ? a : n;
-        if (b > l) total += b - l;
+        const T l = ta > n ? ta : n;
+        if (tb > l) total += tb - l;
         return total;
     }
     const T Y = model::from_input<T>(r.years);

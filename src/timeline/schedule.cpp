@@ -1,5 +1,6 @@
 #include "timeline/schedule.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace reeplan::timeline {
@@ -11,6 +12,18 @@ bool parse_phase(std::string_view name, Phase& out) {
     else if (name == "ramp") out = Phase::Ramp;
     else return false;
     return true;
+}
+
+void delay_phase(model::Schedule& s, Phase phase, double years) {
+    switch (phase) {
+        case Phase::Permitting: s.permitting_years += years; break;
+        case Phase::Construction: s.construction_years += years; break;
+        case Phase::Commissioning: s.commissioning_years += years; break;
+        case Phase::Ramp:
+            if (s.ramp.shape == model::RampShape::Table) s.ramp.hold_years = std::max(0.0, s.ramp.hold_years + years);
+            else s.ramp.years += years;
+            break;
+    }
 }
 
 namespace {

@@ -21,6 +21,13 @@ enum class Phase { Permitting, Construction, Commissioning, Ramp };
 /// "permitting" | "construction" | "commissioning" | "ramp"; false when unknown.
 bool parse_phase(std::string_view name, Phase& out);
 
+/// Makes one phase of a schedule `years` longer (man/reeplan-model.7, "Delay effects"):
+/// permitting, construction and commissioning add to their years; a linear or s-curve ramp adds
+/// to ramp.years (the curve is stretched); a table ramp is held at its first entry that much
+/// longer before the table begins (Ramp::hold_years, not below zero), so each later entry starts
+/// exactly `years` later. The one rule for the timeline's delay effects and for delay risks.
+void delay_phase(model::Schedule& schedule, Phase phase, double years);
+
 /// Phase boundaries of one plant, decimal calendar years.
 template <class T> struct PhaseTimes {
     T permitting_start{0};

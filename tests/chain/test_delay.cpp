@@ -53,7 +53,10 @@ TEST_CASE("a delayed ramp is a longer ramp", "[chain][delay]") {
     p.plants[0].schedule.ramp.shape = model::RampShape::Table;
     p.plants[0].schedule.ramp.table = {0.2, 0.6};
     const model::Plan t = chain::delayed_plan(p, 0, Phase::Ramp, 1.0);
-    CHECK(t.plants[0].schedule.ramp.table == std::vector<double>{0.2, 0.2, 0.6});
+    CHECK(t.plants[0].schedule.ramp.table == std::vector<double>{0.2, 0.6});
+    CHECK(t.plants[0].schedule.ramp.hold_years == 1.0);  // the first entry one year longer
+    const model::Plan h = chain::delayed_plan(p, 0, Phase::Ramp, 0.25);
+    CHECK(h.plants[0].schedule.ramp.hold_years == 0.25);  // any part of a year
     p.plants[1].schedule.ramp.years = 2.0;
     const model::Plan l = chain::delayed_plan(p, 1, Phase::Ramp, 1.0);
     CHECK(l.plants[1].schedule.ramp.years == 3.0);

@@ -120,6 +120,24 @@ TEST_CASE("a joint outcome applied to a copy of the plan", "[policy][outcomes]")
     CHECK(apply_outcome(open, j).supports[2].amount_musd == 40);
 }
 
+TEST_CASE("a delay of a table ramp holds its first entry for the delay, and is restored", "[policy][outcomes]") {
+    model::Plan plan = policy_plan();
+    model::Risk& risk = plan.risks[2];
+    REQUIRE(risk.kind == model::RiskKind::Delay);
+    risk.phase = "ramp";
+    plan.plants[0].schedule.ramp.shape = model::RampShape::Table;
+    plan.plants[0].schedule.ramp.table = {0.3, 0.7};
+    const model::Plan base = plan;
+    RiskOutcome o;
+    o.occurs = true;
+    o.delay_years = 0.4;  // less than half a year: a table of whole years could not show it
+    apply_risk_outcome(plan, risk, o);
+    CHECK(plan.plants[0].schedule.ramp.hold_years == 0.4);
+    CHECK(plan.plants[0].schedule.ramp.table == base.plants[0].schedule.ramp.table);
+    restore_risk(plan, base, risk);
+    CHECK(plan.plants[0].schedule.ramp.hold_years == 0.0);
+}
+
 TEST_CASE("which plants a risk touches", "[policy][outcomes]") {
     model::Plan plan = policy_plan();
     CHECK(touched_plants(plan, plan.risks[0]) == std::vector<bool>{true, false});  // grant grandfathered

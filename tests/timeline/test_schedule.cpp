@@ -62,6 +62,52 @@ TEMPLATE_TEST_CASE("ramp integrals have closed forms that match by hand", "[time
     CHECK(model::as_double(timeline::utilization_integral<T>(s, T(0), T(3))) == Approx(3 * 0.625).epsilon(1e-12));
 }
 
+TEMPLATE_TEST_CASE("a delayed table ramp holds its first entry, then runs the table that much later",
+                   "[timeline][ramp]", double, Decimal) {
+    using T = TestType;
+    model::Ramp tab;
+    tab.shape = model::RampShape::Table;
+    tab.table = {0.22, 0.43, 0.67};
+    model::Schedule sched;
+    sched.ramp = tab;
+    timeline::delay_phase(sched, timeline::Phase::Ramp, 0.5);
+    const model::Ramp& r = sched.ramp;
+    CHECK(r.table == tab.table);  // the table itself is unchanged
+    CHECK(r.hold_years == 0.5);
+    auto integral = [&r](double a, double b) {
+        return model::as_double(timeline::utilization_integral<T>(r, model::from_input<T>(a), model::from_input<T>(b)));
+    };
+    // by hand: year 1 is 0.22 throughout; year 2 half 0.22, half 0.43; year 4 half 0.67, half 1
+    CHECK(integral(0, 1) == Approx(0.22).epsilon(1e-12));
+    CHECK(integral(1, 2) == Approx(0.325).epsilon(1e-12));
+    CHECK(integral(3, 4) == Approx(0.835).epsilon(1e-12));
+    CHECK(integral(0.25, 0.5) == Approx(0.055).epsilon(1e-12));
+    CHECK(integral(4, 6) == Approx(2.0).epsilon(1e-12));
+    // the whole ramp is half a year longer: the undelayed integral plus half a year at 0.22
+    CHECK(integral(0, 3.5) == Approx(0.11 + 0.22 + 0.43 + 0.67).epsilon(1e-12));
+    CHECK(model::as_double(timeline::ramp_length<T>(r)) == 3.5);
+    CHECK(model::as_double(timeline::utilization<T>(r, model::from_input<T>(0.45))) == 0.22);
+    CHECK(model::as_double(timeline::utilization<T>(r, model::from_input<T>(3.4))) == 0.67);
+    CHECK(model::as_double(timeline::utilization<T>(r, model::from_input<T>(3.6))) == 1.0);
+    // a whole year is the table with its first entry once more, as a table of whole years says
+    model::Ramp longer = tab;
+    longer.table.insert(longer.table.begin(), 0.22);
+    model::Schedule whole;
+    whole.ramp = tab;
+    timeline::delay_phase(whole, timeline::Phase::Ramp, 1.0);
+    for (double a : {0.0, 0.7, 1.5, 2.2})
+        for (double b : {0.9, 2.0, 3.3, 5.0})
+            if (b > a)
+                CHECK(model::as_double(timeline::utilization_integral<T>(whole.ramp, model::from_input<T>(a),
+                                                                       model::from_input<T>(b))) ==
+                      Approx(model::as_double(timeline::utilization_integral<T>(
+                                 longer, model::from_input<T>(a), model::from_input<T>(b))))
+                          .epsilon(1e-12));
+    // a negative delay shortens the hold, not below none
+    timeline::delay_phase(sched, timeline::Phase::Ramp, -2.0);
+    CHECK(sched.ramp.hold_years == 0.0);
+}
+
 TEST_CASE("closed-form ramp integrals agree with Simpson's rule", "[timeline][ramp]") {
     for (auto shape : {model::RampShape::Linear, model::RampShape::SCurve}) {
         model::Ramp r;
