@@ -13,14 +13,11 @@ namespace reeplan::cli {
 
 namespace {
 
-struct SensitivityArgs : RunArgs {
+struct SensitivityArgs : RunArgs, SamplingArgs {
     std::string metric = "chain.npv_musd";
     std::vector<std::string> vary;
     std::size_t points = 5;
     std::size_t paths = 1000;
-    std::uint64_t seed = 1;
-    unsigned threads = 0;
-    bool repair = false;
 };
 
 }  // namespace
@@ -41,10 +38,7 @@ Runner add_sensitivity(CLI::App& app) {
     sub->add_option("-n,--paths", a->paths, "Simulation paths for the rank correlations (0: none)")
         ->check(CLI::Range(std::size_t{0}, std::size_t{10000000}))
         ->capture_default_str();
-    sub->add_option("--seed", a->seed, "Seed of the simulation")->capture_default_str();
-    sub->add_option("-j,--threads", a->threads, "Threads (default: every core)")->check(CLI::Range(1u, 1024u));
-    sub->add_flag("--repair-correlation", a->repair,
-                  "Use the nearest valid correlation matrix when the rank correlations are inconsistent");
+    add_sampling_options(sub, *a, "Seed of the simulation");
     a->checks_correlations = true;
     return [a]() {
         const model::Plan plan = load_run_plan(*a);

@@ -22,14 +22,11 @@ namespace reeplan::cli {
 
 namespace {
 
-struct SimulateArgs : RunArgs {
+struct SimulateArgs : RunArgs, SamplingArgs {
     std::size_t paths = 10000;
-    std::uint64_t seed = 1;
-    unsigned threads = 0;  ///< 0: every core
     std::string shard;
     std::optional<double> precision;
     std::string metric = "chain.npv_musd";
-    bool repair = false;
     bool no_lcop = false;
     bool quiet = false;
 };
@@ -64,17 +61,13 @@ Runner add_simulate(CLI::App& app) {
     sub->add_option("-n,--paths", a->paths, "Paths to evaluate (with --precision: at most this many)")
         ->check(CLI::Range(std::size_t{2}, std::size_t{100000000}))
         ->capture_default_str();
-    sub->add_option("--seed", a->seed, "Seed: the same seed gives the same result, on any number of threads")
-        ->capture_default_str();
-    sub->add_option("-j,--threads", a->threads, "Threads (default: every core)")->check(CLI::Range(1u, 1024u));
+    add_sampling_options(sub, *a, "Seed: the same seed gives the same result, on any number of threads");
     sub->add_option("--shard", a->shard, "Run only slice K of N of the paths and write it for `reeplan merge`");
     sub->add_option("--precision", a->precision,
                     "Stop once the 95 % interval of the mean of --metric is narrower than this (in its units)")
         ->check(CLI::PositiveNumber);
     sub->add_option("--metric", a->metric, "Metric of --precision and of the second histogram, e.g. plant.sep-1.irr")
         ->capture_default_str();
-    sub->add_flag("--repair-correlation", a->repair,
-                  "Use the nearest valid correlation matrix when the rank correlations are inconsistent");
     sub->add_flag("--no-lcop", a->no_lcop, "Skip the levelized costs (two root searches per plant and path)");
     sub->add_flag("-q,--quiet", a->quiet, "No progress bar");
     a->checks_correlations = true;

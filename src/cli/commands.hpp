@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -36,6 +37,17 @@ struct RunArgs {
 
 /// FILE, --format (one of `formats`), --output, --scenario and --set.
 void add_run_options(CLI::App* sub, RunArgs& a, const std::vector<std::string>& formats);
+
+/// The options of the commands that sample paths (simulate, sensitivity): the seed, the
+/// threads and whether an inconsistent set of rank correlations is repaired.
+struct SamplingArgs {
+    std::uint64_t seed = 1;
+    unsigned threads = 0;  ///< 0: every core
+    bool repair = false;
+};
+
+/// --seed (described by `seed_help`), -j/--threads and --repair-correlation.
+void add_sampling_options(CLI::App* sub, SamplingArgs& a, const std::string& seed_help);
 
 /// Reads FILE, then applies --scenario and every --set (model::InputError on any problem), and
 /// checks that the rank correlations can hold together unless the command does.

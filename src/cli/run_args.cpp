@@ -14,6 +14,13 @@ void add_run_options(CLI::App* sub, RunArgs& a, const std::vector<std::string>& 
     sub->add_option("--set", a.sets, "Override one number: PATH=VALUE (repeatable), e.g. plant.sep-1.capex_musd=900");
 }
 
+void add_sampling_options(CLI::App* sub, SamplingArgs& a, const std::string& seed_help) {
+    sub->add_option("--seed", a.seed, seed_help)->capture_default_str();
+    sub->add_option("-j,--threads", a.threads, "Threads (default: every core)")->check(CLI::Range(1u, 1024u));
+    sub->add_flag("--repair-correlation", a.repair,
+                  "Use the nearest valid correlation matrix when the rank correlations are inconsistent");
+}
+
 model::Plan load_run_plan(const RunArgs& a) {
     model::Plan plan = io::load_plan(a.file);
     if (!a.scenario.empty()) io::apply_scenario(plan, a.scenario);
