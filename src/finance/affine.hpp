@@ -49,8 +49,6 @@ struct Affine {
     Affine& operator+=(double b) { return *this = *this + b; }
     Affine& operator+=(const Affine& b) { return *this = *this + b; }
     Affine& operator-=(const Affine& b) { return *this = *this - b; }
-    Affine& operator*=(const Affine& b) { return *this = *this * b; }
-    Affine& operator/=(const Affine& b) { return *this = *this / b; }
 
     friend Affine operator+(const Affine& a, const Affine& b) { return {a.v + b.v, a.d + b.d}; }
     friend Affine operator-(const Affine& a, const Affine& b) { return {a.v - b.v, a.d - b.d}; }
@@ -74,8 +72,6 @@ struct Affine {
         return a.v > b.v;
     }
     friend bool operator<(const Affine& a, const Affine& b) { return b > a; }
-    friend bool operator<=(const Affine& a, const Affine& b) { return !(a > b); }
-    friend bool operator>=(const Affine& a, const Affine& b) { return !(b > a); }
 };
 
 /// Records the comparisons of Affine numbers on this thread into `piece` while it lives.

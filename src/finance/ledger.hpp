@@ -327,6 +327,12 @@ template <class T> T series_at(const model::Series& s, int y) {
     return from_input<T>(s.points.back().second);
 }
 
+/// Project NPV (FCFF at the plant's after-tax WACC) of one ledger run.
+template <class T> T project_npv(const PlantLedger<T>& pl, const Ledger<T>& L) {
+    return present_value_of<T>(pl.project(), pl.first_year(), L.years.size(),
+                               [&L](std::size_t i) -> const T& { return L.years[i].fcff; }, L.capital.wacc);
+}
+
 }  // namespace reeplan::finance
 
 #include "finance/ledger_impl.hpp"

@@ -380,11 +380,9 @@ NpvLine PlantLedger<T>::npv_line(bool with_supports, double price_real, Ledger<T
     run(o, L, buf);
     NpvLine line;
     line.price = price_real;
-    const std::size_t n = L.years.size();
-    // project_npv's sum, and the same sum of the slopes
-    line.npv = present_value_of<T>(plan_->project, first_year_, n, [&L](std::size_t i) -> const T& { return L.years[i].fcff; },
-                                   L.capital.wacc);
-    line.slope = present_value_of<T>(plan_->project, first_year_, n,
+    line.npv = project_npv(*this, L);
+    // the same present value of FCFF's slopes
+    line.slope = present_value_of<T>(plan_->project, first_year_, L.years.size(),
                                      [&buf](std::size_t i) -> const T& { return buf.fcff_slope[i]; }, L.capital.wacc);
     line.lo = buf.piece.lo;
     line.hi = buf.piece.hi;

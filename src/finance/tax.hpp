@@ -45,8 +45,8 @@ struct TaxYear {
 /// applied against positive tax, up to the tax; the rest carries forward. The model ignores the
 /// §38(c) limitation (25 % of net income tax above $25 000) and the 20-year expiry of §39, and
 /// does not order credits by vintage. credits_earned ≥ 0; 0 ≤ nol_limit ≤ 1.
-/// (R: the number type of the rates and the credits, T's unless a T number follows a parameter,
-/// finance/affine.hpp)
+/// R, the number type of the rate, the NOL limit and the credits earned, is T unless given: a
+/// plain double beside an income that carries its derivative (T = Affine, finance/affine.hpp).
 template <class T, class R = T>
 TaxYear<T> tax_year(TaxState<T>& state, const T& taxable_income, const R& rate, const R& nol_limit,
                     bool monetized, const R& credits_earned) {

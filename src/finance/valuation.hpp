@@ -45,12 +45,6 @@ template <class T> T discounted_sum(const std::vector<T>& flows, const std::vect
     return s;
 }
 
-/// Project NPV (FCFF at the plant's after-tax WACC) of one ledger run.
-template <class T> T project_npv(const PlantLedger<T>& pl, const Ledger<T>& L) {
-    return present_value_of<T>(pl.project(), pl.first_year(), L.years.size(),
-                               [&L](std::size_t i) -> const T& { return L.years[i].fcff; }, L.capital.wacc);
-}
-
 namespace detail {
 
 template <class T> std::optional<T> irr_of(const std::vector<T>& flows, std::string& note) {

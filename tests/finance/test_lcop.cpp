@@ -455,3 +455,48 @@ TEST_CASE("the warm search on functions of known shape", "[finance][lcop]") {
         check_same(w, r);
     }
 }
+
+TEST_CASE("the searches by pieces on the bundled chain: which plants, and how few runs", "[finance][lcop]") {
+    const model::Plan base = bundled();
+    const auto starts = starts_of(base);
+    finance::PlanScratch scratch;
+    finance::evaluate_plan_fast(base, scratch);
+    // all but sep-1 (debt sized by DSCR), with and without supports, and mag-1 under its offtake
+    std::vector<std::pair<std::size_t, bool>> by_pieces;
+    for (std::size_t i = 0; i < base.plants.size(); ++i)
+        for (const bool with : {true, false})
+            if (scratch.ledger(i).capital_independent_of_price(with)) by_pieces.emplace_back(i, with);
+    CHECK(by_pieces.size() == 7);
+    for (const auto& [i, with] : by_pieces) CHECK_FALSE((base.plants[i].id == "sep-1" || (base.plants[i].id == "mag-1" && with)));
+    // over the scenarios and the dearer chain, from the bundled plan's starts
+    int searches = 0, runs = 0, bracketed_searches = 0, bracketed_runs = 0;
+    for (const model::Plan& plan : bundled_and_variants()) {
+        for (std::size_t i = 0; i < plan.plants.size(); ++i) {
+            for (const bool with : {true, false}) {
+                const auto& start = starts[2 * i + (with ? 0 : 1)];
+                REQUIRE(start);
+                finance::PlanScratch s;
+                finance::evaluate_plan_fast(plan, s);
+                finance::Ledger<double> ledger;
+                finance::LedgerBuffers<double> buffers;
+                LcopNpv npv(s.ledger(i), with, ledger, buffers);
+                std::string note;
+                if (s.ledger(i).capital_independent_of_price(with)) {
+                    ++searches;
+                    CHECK(finance::detail::lcop_on_pieces(npv, start->price));
+                    runs += npv.runs();
+                } else {
+                    ++bracketed_searches;
+                    CHECK(finance::detail::lcop_root_near(npv, *start, note));
+                    bracketed_runs += npv.runs();
+                }
+            }
+        }
+    }
+    // (reeplan-model.7, LCOP: 1.2 runs a search by pieces, 4.7 by bracket)
+    INFO("by pieces: " << runs << " runs in " << searches << " searches; by bracket: " << bracketed_runs << " in "
+                       << bracketed_searches);
+    CHECK(searches == 49);
+    CHECK(10 * runs <= 13 * searches);
+    CHECK(10 * bracketed_runs >= 45 * bracketed_searches);
+}
