@@ -37,6 +37,31 @@ inline constexpr std::array<std::string_view, 5> kFanSeries{"fully_domestic_shar
                                                             "coverage.alloying", "coverage.fabrication",
                                                             "cumulative_capex_musd"};
 
+/// An uncertain input as the LCOP searches' starts follow it (LcopStartModel): its parameter
+/// path, the value it holds in the plan an Evaluator is built from, and two values either side.
+struct InputSpread {
+    std::string param;
+    double center = 0, lo = 0, hi = 0;
+};
+
+/// How far each LCOP search of a path starts from the one of the plan an Evaluator was built
+/// from: a first-order model in the uncertain inputs, start = LCOP(center) + Σ_j g_j (x_j − c_j),
+/// each g_j the secant slope of that LCOP between the input's values lo and hi, the other inputs
+/// held at their centres (a one-at-a-time finite difference, Saltelli et al., *Global
+/// Sensitivity Analysis: The Primer*, 2008, §1.2.1). It only moves where a search begins: the
+/// search still runs to its own tolerance (finance::detail::lcop_near), so the model's error
+/// costs ledger runs, never accuracy.
+struct LcopStartModel {
+    std::vector<double> center;    ///< per input
+    std::vector<double> gradient;  ///< [search × inputs + input]; search = 2 × plant + (0 with supports, 1 without)
+    bool empty() const { return center.empty(); }
+};
+
+/// Fits LcopStartModel on `plan`, which must hold every input at its centre: per input with
+/// lo < hi, two evaluations with the input at lo and at hi; a slope is 0 where either LCOP does
+/// not exist or the difference is not finite.
+LcopStartModel fit_lcop_starts(const model::Plan& plan, const std::vector<InputSpread>& inputs);
+
 struct EvalOptions {
     /// Solve the two levelized costs on every evaluation (each is a root search over the
     /// output price, several ledger runs per plant).
@@ -54,7 +79,9 @@ class Evaluator {
 public:
     /// With options.lcop, solves the levelized costs of `plan` (the reference search,
     /// finance::detail::lcop_root_from_scratch) as the starts of later searches.
-    Evaluator(const model::Plan& plan, EvalOptions options);
+    /// With `starts` (fitted on `plan`, fit_lcop_starts), the searches of an evaluation given its
+    /// inputs' values begin where the model puts them.
+    Evaluator(const model::Plan& plan, EvalOptions options, LcopStartModel starts = {});
 
     /// Full names of the row's entries: "plant.<id>.<metric>", "chain.<metric>",
     /// "fan.<series>.<year>".
@@ -71,16 +98,19 @@ public:
     /// Index of a fan series' first year.
     std::size_t fan_offset(std::size_t series) const { return scalars_ + series * year_count(); }
 
-    /// Evaluates `plan` into `row` (width() entries).
-    void evaluate(const model::Plan& plan, double* row);
+    /// Evaluates `plan` into `row` (width() entries). `inputs`: the values the plan holds of the
+    /// inputs of the LcopStartModel the Evaluator was built with (one per input), or null.
+    void evaluate(const model::Plan& plan, double* row, const double* inputs = nullptr);
     /// Convenience: one metric of `plan`; empty when it does not exist.
     std::optional<double> metric(const model::Plan& plan, std::size_t column);
 
 private:
     /// One levelized cost of plant `plant` of the plan last evaluated (with or without supports),
-    /// searched from the start solved when the Evaluator was built, moved by `shift` USD/kg; the
-    /// reference search when there is none.
-    std::optional<double> lcop(std::size_t plant, bool with_supports, double shift);
+    /// searched from `from`; the reference search when there is none.
+    std::optional<double> lcop(std::size_t plant, bool with_supports, const std::optional<finance::detail::LcopStart>& from);
+    /// Where search `search` (2 × plant + 0 with supports, 1 without) starts for `inputs`
+    /// (null: the plan's own start).
+    std::optional<finance::detail::LcopStart> start_for(std::size_t search, const double* inputs) const;
 
     EvalOptions options_;
     std::size_t plants_ = 0;
@@ -94,6 +124,7 @@ private:
     /// Per plant, with supports then without: where its LCOP searches start (empty: the plan
     /// the Evaluator was built from has no LCOP there).
     std::vector<std::optional<finance::detail::LcopStart>> lcop_starts_;
+    LcopStartModel start_model_;
     /// Storage of the LCOP searches' ledger runs.
     finance::Ledger<double> lcop_ledger_;
     finance::LedgerBuffers<double> lcop_buffers_;

@@ -97,17 +97,29 @@ struct Simulation::Worker {
     Evaluator eval;
     std::vector<model::ParamRef> refs;
     std::vector<double> z, u;  ///< per input: normals and uniforms of the path being drawn
-    Worker(const model::Plan& plan, EvalOptions o) : work(plan), eval(plan, o) {}
+    Worker(const model::Plan& plan, const model::Plan& center, EvalOptions o, const LcopStartModel& starts)
+        : work(plan), eval(center, o, starts) {}
 };
 
 Simulation::Simulation(const model::Plan& plan, SimOptions options)
-    : plan_(plan), options_(options), layout_(plan, options.eval) {
+    : plan_(plan), options_(options), layout_(plan, EvalOptions{false}), center_(plan) {
     columns_ = layout_.columns();
     for (const auto& u : plan_.uncertain) {
         columns_.push_back("input." + u.param);
         base_values_.push_back(get_param(plan_, u.param).value_or(0.0));
         streams_.push_back(policy::stream_key("uncertain:" + u.param));
         inverse_cdfs_.emplace_back(u.dist);
+    }
+    if (options_.eval.lcop && !plan_.uncertain.empty()) {
+        // the LCOP searches start from the plan with every input at its median, moved along each
+        // input by the slope between its quartiles
+        std::vector<InputSpread> spreads;
+        for (std::size_t j = 0; j < plan_.uncertain.size(); ++j) {
+            const InverseCdf& q = inverse_cdfs_[j];
+            spreads.push_back(InputSpread{plan_.uncertain[j].param, q(0.5), q(0.25), q(0.75)});
+            set_param(center_, spreads.back().param, spreads.back().center);
+        }
+        lcop_starts_ = fit_lcop_starts(center_, spreads);
     }
     if (!plan_.correlations.empty()) {
         CopulaBuild b = build_copula(plan_.uncertain.size(), rank_pairs(plan_), options_.repair_correlation);
@@ -147,7 +159,7 @@ void Simulation::run_block(Worker& w, std::size_t first, std::size_t count, doub
             const model::Risk& risk = w.work.risks[k];
             policy::apply_risk_outcome(w.work, risk, policy::sample_risk(w.work, risk, options_.seed, path));
         }
-        w.eval.evaluate(w.work, row);
+        w.eval.evaluate(w.work, row, row + model_width);
         for (std::size_t k = 0; k < risks; ++k) policy::restore_risk(w.work, plan_, plan_.risks[k]);
     }
 }
@@ -162,7 +174,7 @@ void Simulation::run(std::size_t first, std::size_t count, Samples& out, const P
     const unsigned threads = std::max(1u, options_.threads);
     std::vector<std::unique_ptr<Worker>> workers;
     for (unsigned t = 0; t < threads; ++t) {
-        auto w = std::make_unique<Worker>(plan_, options_.eval);
+        auto w = std::make_unique<Worker>(plan_, center_, options_.eval, lcop_starts_);
         for (const auto& u : plan_.uncertain) w->refs.push_back(model::resolve_param(w->work, u.param));
         const std::size_t n = plan_.uncertain.size();
         w->z.resize(n);

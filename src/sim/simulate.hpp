@@ -92,7 +92,11 @@ private:
 
     model::Plan plan_;
     SimOptions options_;
-    Evaluator layout_;
+    Evaluator layout_;  ///< the columns (it evaluates nothing)
+    /// The plan with every input at its median, and how the LCOP searches' starts follow the
+    /// inputs from there (options.eval.lcop only; else the plan as given and no model)
+    model::Plan center_;
+    LcopStartModel lcop_starts_;
     std::vector<std::string> columns_;
     std::vector<double> base_values_;
     std::vector<std::uint64_t> streams_;

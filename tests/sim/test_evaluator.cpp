@@ -47,6 +47,36 @@ std::vector<model::Plan> paths(const model::Plan& base) {
     };
 }
 
+/// The reference LCOP searches of every plant of `plan`: [2 × plant + (0 with supports, 1 without)].
+std::vector<std::optional<double>> reference_lcops(const model::Plan& plan) {
+    const auto times = timeline::schedule_plants<double>(plan);
+    const chain::ChainBalance balance = finance::plan_balance(plan, times);
+    std::vector<std::optional<double>> out;
+    for (std::size_t i = 0; i < plan.plants.size(); ++i) {
+        const finance::PlantLedger<double> pd(plan, i, times[i], &balance);
+        for (const bool with_supports : {true, false}) {
+            std::string note;
+            out.push_back(finance::detail::solve_lcop<double>(pd, pd, with_supports, note));
+        }
+    }
+    return out;
+}
+
+std::string lcop_column(const model::Plan& plan, std::size_t search) {
+    return "plant." + plan.plants[search / 2].id + (search % 2 == 0 ? ".lcop_usd_per_kg" : ".lcop_unsupported_usd_per_kg");
+}
+
+/// Every LCOP of `row` against the reference searches of `plan`, to 1e-9 USD/kg.
+void check_lcops(const sim::Evaluator& ev, const model::Plan& plan, const std::vector<double>& row) {
+    const std::vector<std::optional<double>> ref = reference_lcops(plan);
+    for (std::size_t s = 0; s < ref.size(); ++s) {
+        INFO(lcop_column(plan, s));
+        const double got = row[*ev.index_of(lcop_column(plan, s))];
+        REQUIRE(ref[s].has_value() == !std::isnan(got));
+        if (ref[s]) CHECK(std::abs(got - *ref[s]) <= 1e-9);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("the Evaluator's levelized costs are the reference search's", "[sim][engine]") {
@@ -54,22 +84,67 @@ TEST_CASE("the Evaluator's levelized costs are the reference search's", "[sim][e
     sim::Evaluator ev(base, sim::EvalOptions{true});
     std::vector<model::Plan> plans = paths(base);
     plans.push_back(base);
-    for (const model::Plan& plan : plans) {
-        const std::vector<double> row = row_of(ev, plan);
-        const auto times = timeline::schedule_plants<double>(plan);
-        const chain::ChainBalance balance = finance::plan_balance(plan, times);
-        for (std::size_t i = 0; i < plan.plants.size(); ++i) {
-            const finance::PlantLedger<double> pd(plan, i, times[i], &balance);
-            for (const bool with_supports : {true, false}) {
-                const std::string column =
-                    "plant." + plan.plants[i].id + (with_supports ? ".lcop_usd_per_kg" : ".lcop_unsupported_usd_per_kg");
-                INFO(column);
-                std::string note;
-                const std::optional<double> ref = finance::detail::solve_lcop<double>(pd, pd, with_supports, note);
-                const double got = row[*ev.index_of(column)];
-                REQUIRE(ref.has_value() == !std::isnan(got));
-                if (ref) CHECK(std::abs(got - *ref) <= 1e-9);
-            }
+    for (const model::Plan& plan : plans) check_lcops(ev, plan, row_of(ev, plan));
+}
+
+TEST_CASE("an LCOP start model holds each LCOP's secant slope in each input", "[sim][engine]") {
+    const model::Plan base = bundled();
+    const std::vector<sim::InputSpread> inputs{
+        {"plant.sep-1.capex_musd", 700, 600, 800},
+        {"materials.ndpr_oxide.market_price_usd_per_kg", 75, 60, 90},
+        {"plant.mag-1.capex_musd", 1250, 1250, 1250},  // no spread: no slope
+    };
+    const model::Plan center =
+        with(base, {{"plant.sep-1.capex_musd", 700}, {"materials.ndpr_oxide.market_price_usd_per_kg", 75}});
+    const sim::LcopStartModel m = sim::fit_lcop_starts(center, inputs);
+    const std::size_t n = inputs.size(), searches = 2 * base.plants.size();
+    REQUIRE(m.center == std::vector<double>{700, 75, 1250});
+    REQUIRE(m.gradient.size() == searches * n);
+    for (std::size_t j = 0; j < 2; ++j) {
+        const auto lo = reference_lcops(with(center, {{inputs[j].param, inputs[j].lo}}));
+        const auto hi = reference_lcops(with(center, {{inputs[j].param, inputs[j].hi}}));
+        for (std::size_t s = 0; s < searches; ++s) {
+            INFO(inputs[j].param << " " << lcop_column(base, s));
+            REQUIRE(lo[s]);
+            REQUIRE(hi[s]);
+            // each end within 1e-9 USD/kg of the reference search's
+            const double width = inputs[j].hi - inputs[j].lo;
+            CHECK(std::abs(m.gradient[s * n + j] - (*hi[s] - *lo[s]) / width) <= 2e-9 / width);
+        }
+        // some LCOP moves with each (NdPr oxide is an input of the alloy plant)
+        bool moved = false;
+        for (std::size_t s = 0; s < searches; ++s) moved = moved || m.gradient[s * n + j] != 0.0;
+        CHECK(moved);
+    }
+    for (std::size_t s = 0; s < searches; ++s) CHECK(m.gradient[s * n + 2] == 0.0);
+    CHECK(m.gradient[0 * n + 0] > 0.0);  // more capex, a higher cost per kg
+}
+
+TEST_CASE("an Evaluator with a start model gives the same rows, LCOPs to the reference search's", "[sim][engine]") {
+    const model::Plan base = bundled();
+    const std::vector<sim::InputSpread> inputs{
+        {"plant.sep-1.capex_musd", 783, 700, 830},
+        {"materials.ndpr_oxide.market_price_usd_per_kg", 75, 60, 96},
+        {"materials.dytb_oxide.market_price_usd_per_kg", 450, 380, 700},
+    };
+    model::Plan center = base;
+    for (const auto& in : inputs) REQUIRE(sim::set_param(center, in.param, in.center));
+    sim::Evaluator plain(center, sim::EvalOptions{true});
+    sim::Evaluator modelled(center, sim::EvalOptions{true}, sim::fit_lcop_starts(center, inputs));
+    const std::vector<std::vector<double>> draws{{820, 52, 1400}, {560, 118, 330}, {783, 75, 450}, {864, 48, 1500}};
+    for (const auto& x : draws) {
+        model::Plan plan = base;
+        for (std::size_t j = 0; j < inputs.size(); ++j) REQUIRE(sim::set_param(plan, inputs[j].param, x[j]));
+        const std::vector<double> a = row_of(plain, plan);
+        std::vector<double> b(modelled.width());
+        modelled.evaluate(plan, b.data(), x.data());
+        check_lcops(modelled, plan, b);
+        // everything else to the bit
+        for (std::size_t c = 0; c < a.size(); ++c) {
+            const std::string& name = modelled.columns()[c];
+            if (name.find(".lcop") != std::string::npos) continue;
+            INFO(name);
+            CHECK(std::memcmp(&a[c], &b[c], sizeof(double)) == 0);
         }
     }
 }
