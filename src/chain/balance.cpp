@@ -41,14 +41,20 @@ BalanceScratch& BalanceScratch::operator=(BalanceScratch&&) noexcept = default;
 
 namespace {
 
-/// Import availability and price of material `m` in [y, y+1), after the shocks' terms.
-void import_terms(const Graph& g, std::size_t m, int y, double cut, double mult, double& available, double& price) {
+/// Import availability of material `m` in [y, y+1), after the shocks' cut.
+double import_available(const Graph& g, std::size_t m, int y, double cut) {
     const model::Material* mat = g.mat[m];
-    const double yd = static_cast<double>(y);
-    available = mat ? std::clamp(mat->import_available.at(yd), 0.0, 1.0) : 1.0;
-    price = mat ? mat->market_price_usd_per_kg.at(yd) : 0.0;
+    double available = mat ? std::clamp(mat->import_available.at(static_cast<double>(y)), 0.0, 1.0) : 1.0;
     available *= std::clamp(cut, 0.0, 1.0);
+    return available;
+}
+
+/// Import price of material `m` in [y, y+1), after the shocks' multiplier.
+double import_price(const Graph& g, std::size_t m, int y, double mult) {
+    const model::Material* mat = g.mat[m];
+    double price = mat ? mat->market_price_usd_per_kg.at(static_cast<double>(y)) : 0.0;
     price *= mult;
+    return price;
 }
 
 double clip01(double x) { return x < 0 ? 0.0 : (x > 1 ? 1.0 : x); }
@@ -177,8 +183,9 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
             py.ramped_capacity_t = timeline::production_in<double>(plan.plants[p], times[p], y0, y1);
             for (const auto& [m, kg] : g.inputs[p]) req_total[m] += py.ramped_capacity_t * kg;
         }
-        for (std::size_t m = 0; m < n_mat; ++m) {
-            import_terms(g, m, y, s.shock_cut[m * n_years + yi], s.shock_mult[m * n_years + yi], avail[m], price[m]);
+        for (std::size_t m = 0; m < n_mat; ++m) avail[m] = import_available(g, m, y, s.shock_cut[m * n_years + yi]);
+        for (std::size_t m = 0; full && m < n_mat; ++m) {
+            price[m] = import_price(g, m, y, s.shock_mult[m * n_years + yi]);
             MaterialYear& my = cy.materials[m];
             my.import_available = avail[m];
             my.import_price_usd_per_kg = price[m];
@@ -194,8 +201,8 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
             const double cap = py.ramped_capacity_t;
             double fill = 1.0;
             const std::size_t n_in = g.inputs[p].size();
+            std::size_t limiting = n_in;
             py.inputs.resize(n_in);
-            py.limiting_input.clear();
             for (std::size_t k = 0; k < n_in; ++k) {
                 const auto& [m, kg] = g.inputs[p][k];
                 MaterialYear& my = cy.materials[m];
@@ -216,12 +223,13 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
                     const double ratio = (f.domestic_offered_t + f.import_offered_t) / f.requirement_t;
                     if (ratio < fill) {
                         fill = ratio;
-                        py.limiting_input = f.material;
+                        limiting = k;
                     }
                 }
             }
             fill = clip01(fill);
-            if (!(fill < 1.0 - 1e-12)) py.limiting_input.clear();
+            if (full && limiting < n_in && fill < 1.0 - 1e-12) py.limiting_input = py.inputs[limiting].material;
+            else py.limiting_input.clear();
             py.fill = fill;
             py.production_t = fill * cap;
             py.stranded_t = cap - py.production_t;
@@ -234,6 +242,7 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
                 f.imports_t = std::max(0.0, f.consumed_t - f.domestic_t);
                 MaterialYear& my = cy.materials[m];
                 my.domestic_used_t += f.domestic_t;
+                if (!full) continue;
                 my.imports_t += f.imports_t;
                 my.unmet_t += (1.0 - avail[m]) * (f.requirement_t - f.domestic_offered_t);
             }
@@ -266,6 +275,7 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
         for (std::size_t m = 0; m < n_mat; ++m) {
             MaterialYear& my = cy.materials[m];
             my.surplus_t = std::max(0.0, my.domestic_t - my.domestic_used_t);
+            if (!full) continue;
             my.imports_musd = my.imports_t * my.import_price_usd_per_kg / 1000.0;
             cy.imports_musd += my.imports_musd;
         }
@@ -299,7 +309,7 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
             plant_req[p] = dem_req[m] * w;
             for (const auto& [in, kg] : g.inputs[p]) dem_req[in] += kg * plant_req[p];
         }
-        for (std::size_t m = 0; m < n_mat; ++m) cy.materials[m].demand_requirement_t = dem_req[m];
+        for (std::size_t m = 0; full && m < n_mat; ++m) cy.materials[m].demand_requirement_t = dem_req[m];
         for (std::size_t p = 0; p < n_plants; ++p) {
             StageYear& st = cy.stages[stage_index(plan.plants[p].stage)];
             st.requirement_t += plant_req[p];

@@ -56,9 +56,12 @@ ChainBalance balance_chain(const model::Plan& plan, double independence_target_y
 ChainBalance balance_flows(const model::Plan& plan, const std::vector<timeline::PhaseTimes<double>>& times,
                            double independence_target_year);
 
-/// How much of a ChainBalance to fill: everything, or the flows alone — every year's materials,
-/// plants and stages, the milestone years and `independence_on_time`, with `dependence`,
-/// `imports` and the two notes left empty (what a plant's ledger and a Monte Carlo path read).
+/// How much of a ChainBalance to fill: everything, or the flows alone (what a plant's ledger and
+/// a Monte Carlo path read): every year's tonnes that the allocation, the domestic content and
+/// the coverage are made of, the stages, the milestone years and `independence_on_time`. Flows
+/// leaves at their defaults (0; `import_available` 1; empty) what reports alone read: each
+/// material's imports, import terms, requirement, unmet and demand requirement, each year's
+/// imports_musd, each plant's limiting_input, and `dependence`, `imports` and the two notes.
 enum class BalanceDetail { Full, Flows };
 
 /// Working storage of balance_flows_into (the recipe graph and per-year buffers), kept between

@@ -128,7 +128,7 @@ struct PlanEvalOptions {
 struct PlanEvaluation {
     std::vector<timeline::PhaseTimes<double>> times;  ///< schedule_plants<double>, like plan.plants
     /// plan_balance on `times`, to the bit, with the flows alone (chain::BalanceDetail::Flows:
-    /// no import-dependence runs, import totals or notes)
+    /// no imports, import-dependence runs or notes)
     chain::ChainBalance balance;
     std::vector<PlantEvaluation> plants;  ///< like plan.plants
 };
