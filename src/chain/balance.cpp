@@ -211,7 +211,7 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
                     s.allocated[m] = 1;
                 }
                 InputFlow& f = py.inputs[k];
-                if (f.material != g.ids[m]) f.material = g.ids[m];  // usually kept from the last call
+                f.material = m;
                 f.kg_per_kg = kg;
                 f.requirement_t = cap * kg;
                 f.domestic_offered_t = f.import_offered_t = 0;
@@ -228,7 +228,7 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
                 }
             }
             fill = clip01(fill);
-            if (full && limiting < n_in && fill < 1.0 - 1e-12) py.limiting_input = py.inputs[limiting].material;
+            if (full && limiting < n_in && fill < 1.0 - 1e-12) py.limiting_input = g.ids[py.inputs[limiting].material];
             else py.limiting_input.clear();
             py.fill = fill;
             py.production_t = fill * cap;

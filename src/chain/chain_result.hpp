@@ -26,7 +26,7 @@ inline std::size_t stage_index(model::Stage s) { return static_cast<std::size_t>
 /// Mass balance: consumed_t = domestic_t + imports_t = plant production × recipe, and
 /// domestic_t ≤ domestic_offered_t, imports_t ≤ import_offered_t.
 struct InputFlow {
-    std::string material;
+    std::size_t material = 0;        ///< index into ChainBalance::materials
     double kg_per_kg = 0;            ///< recipe
     double requirement_t = 0;        ///< ramped capacity × recipe
     double domestic_offered_t = 0;   ///< domestic output allocated to this plant, pro rata to requirement

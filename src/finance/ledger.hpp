@@ -208,8 +208,8 @@ private:
     void market_outs(bool sup, std::vector<T>& out) const;
     /// Depreciation of `basis` by year, into `out`.
     void depreciation_of(const T& basis, std::vector<T>& out) const;
-    /// Input slot of each entry of `flows` (by material id), into flow_slot_.
-    void map_flows(const chain::PlantYear& flows);
+    /// Input slot of each entry of `flows` (by material id, `materials` the balance's), into flow_slot_.
+    void map_flows(const chain::PlantYear& flows, const std::vector<std::string>& materials);
 
     const model::Plan* plan_ = nullptr;
     const model::Plant* plant_ = nullptr;

@@ -62,12 +62,13 @@ template <class T> void PlantLedger<T>::price_terms(const std::string& material,
     out.tariff_end = tariffs_.size();
 }
 
-template <class T> void PlantLedger<T>::map_flows(const chain::PlantYear& flows) {
+template <class T>
+void PlantLedger<T>::map_flows(const chain::PlantYear& flows, const std::vector<std::string>& materials) {
     flow_slot_.assign(flows.inputs.size(), none);
     for (std::size_t f = 0; f < flows.inputs.size(); ++f) {
         std::size_t slot = 0;
         for (const auto& in : plant_->inputs) {
-            if (in.first == flows.inputs[f].material) {
+            if (in.first == materials[flows.inputs[f].material]) {
                 flow_slot_[f] = slot;
                 break;
             }
@@ -224,7 +225,7 @@ void PlantLedger<T>::reset(const model::Plan& plan, std::size_t plant_index, con
             // tonnes, computed in double; its ratios enter T through their shortest text)
             available = from_input<T>(flows->fill);
             if (!flows_mapped || flow_slot_.size() != flows->inputs.size()) {
-                map_flows(*flows);  // every year of a balance lists the same inputs
+                map_flows(*flows, balance->materials);  // every year of a balance lists the same inputs
                 flows_mapped = true;
             }
             for (std::size_t f = 0; f < flows->inputs.size(); ++f) {

@@ -106,7 +106,8 @@ inline void check_invariants(const model::Plan& p, const chain::ChainBalance& b)
             CHECK(py.fully_domestic_share >= 0.0);
             CHECK(py.fully_domestic_share <= 1.0);
             for (const chain::InputFlow& f : py.inputs) {
-                INFO("input " << f.material);
+                REQUIRE(f.material < b.materials.size());
+                INFO("input " << b.materials[f.material]);
                 CHECK(close(f.consumed_t, py.production_t * f.kg_per_kg));     // consumption = production × recipe
                 CHECK(close(f.consumed_t, f.domestic_t + f.imports_t));        // supplied = domestic + imports
                 CHECK(f.domestic_t <= f.domestic_offered_t * (1 + tol) + tol);
@@ -114,8 +115,8 @@ inline void check_invariants(const model::Plan& p, const chain::ChainBalance& b)
                 CHECK(f.domestic_offered_t + f.import_offered_t <= f.requirement_t * (1 + tol) + tol);
                 CHECK(f.fully_domestic_t <= f.domestic_t * (1 + tol) + tol);
                 CHECK(f.imports_t >= 0.0);
-                const std::size_t m = static_cast<std::size_t>(
-                    std::find(b.materials.begin(), b.materials.end(), f.material) - b.materials.begin());
+                const std::size_t m = f.material;
+                CHECK(p.plants[i].inputs.count(b.materials[m]) == 1);  // an entry of the plant's recipe
                 used[m] += f.domestic_t;
                 offered[m] += f.domestic_offered_t;
                 imports[m] += f.imports_t;
