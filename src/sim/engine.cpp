@@ -1,7 +1,6 @@
 #include "sim/engine.hpp"
 
 #include "finance/valuation.hpp"
-#include "model/params.hpp"
 #include "timeline/schedule.hpp"
 
 #include <algorithm>
@@ -13,10 +12,6 @@ namespace reeplan::sim {
 namespace {
 
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
-/// Where the two levelized costs sit among kPlantMetrics.
-constexpr std::size_t kLcopMetric = 5, kLcopUnsupportedMetric = 6;
-static_assert(kPlantMetrics[kLcopMetric] == "lcop_usd_per_kg" &&
-              kPlantMetrics[kLcopUnsupportedMetric] == "lcop_unsupported_usd_per_kg");
 
 double value_or_missing(const std::optional<double>& v) { return v ? *v : kMissing; }
 double value_or_missing(const std::optional<int>& v) { return v ? static_cast<double>(*v) : kMissing; }
@@ -36,8 +31,7 @@ std::optional<std::size_t> plant_metric_index(std::string_view name) {
     return std::nullopt;
 }
 
-Evaluator::Evaluator(const model::Plan& plan, EvalOptions options, LcopStartModel starts)
-    : options_(options), start_model_(std::move(starts)) {
+Evaluator::Evaluator(const model::Plan& plan, EvalOptions options) : options_(options) {
     plants_ = plan.plants.size();
     first_year_ = static_cast<int>(plan.project.base_year);
     last_year_ = std::max(first_year_, static_cast<int>(plan.project.end_year));
@@ -69,51 +63,12 @@ Evaluator::Evaluator(const model::Plan& plan, EvalOptions options, LcopStartMode
     }
 }
 
-std::optional<finance::detail::LcopStart> Evaluator::start_for(std::size_t search, const double* inputs) const {
-    std::optional<finance::detail::LcopStart> start = lcop_starts_[search];
-    const std::size_t n = start_model_.center.size();
-    if (!start || !inputs || n == 0) return start;
-    double price = start->price;
-    const double* g = start_model_.gradient.data() + search * n;
-    for (std::size_t j = 0; j < n; ++j) price += g[j] * (inputs[j] - start_model_.center[j]);
-    if (std::isfinite(price)) start->price = price;
-    return start;
-}
-
 std::optional<double> Evaluator::lcop(std::size_t plant, bool with_supports,
                                       const std::optional<finance::detail::LcopStart>& from) {
     finance::detail::LcopNpv npv(scratch_.ledger(plant), with_supports, lcop_ledger_, lcop_buffers_);
     std::string note;  // a row has no room for the reason; the metric is missing
     if (!from) return finance::detail::lcop_root_from_scratch(npv, note);
     return finance::detail::lcop_near(npv, *from, note);
-}
-
-LcopStartModel fit_lcop_starts(const model::Plan& plan, const std::vector<InputSpread>& inputs) {
-    const std::size_t n = inputs.size();
-    Evaluator eval(plan, EvalOptions{true});
-    const std::size_t searches = 2 * plan.plants.size();
-    LcopStartModel out;
-    out.center.resize(n);
-    out.gradient.assign(searches * n, 0.0);
-    model::Plan work = plan;
-    std::vector<double> lo_row(eval.width()), hi_row(eval.width());
-    for (std::size_t j = 0; j < n; ++j) {
-        const InputSpread& in = inputs[j];
-        out.center[j] = in.center;
-        const model::ParamRef ref = model::resolve_param(work, in.param);
-        if (!ref || !(in.lo < in.hi)) continue;
-        ref.set(in.lo);
-        eval.evaluate(work, lo_row.data());
-        ref.set(in.hi);
-        eval.evaluate(work, hi_row.data());
-        ref.set(in.center);
-        for (std::size_t s = 0; s < searches; ++s) {
-            const std::size_t column = (s / 2) * kPlantMetrics.size() + (s % 2 == 0 ? kLcopMetric : kLcopUnsupportedMetric);
-            const double slope = (hi_row[column] - lo_row[column]) / (in.hi - in.lo);
-            if (std::isfinite(slope)) out.gradient[s * n + j] = slope;
-        }
-    }
-    return out;
 }
 
 std::optional<std::size_t> Evaluator::index_of(std::string_view metric) const {
@@ -126,13 +81,12 @@ std::vector<std::string> Evaluator::metric_names() const {
     return std::vector<std::string>(columns_.begin(), columns_.begin() + static_cast<std::ptrdiff_t>(scalars_));
 }
 
-void Evaluator::evaluate(const model::Plan& plan, double* row, const double* inputs) {
+void Evaluator::evaluate(const model::Plan& plan, double* row, const double* start_shifts) {
     finance::PlanEvalOptions o;
     o.returns = true;
     const finance::PlanEvaluation& e = finance::evaluate_plan_fast(plan, scratch_, o);
     const chain::ChainBalance& balance = e.balance;
     std::fill(cumulative_.begin(), cumulative_.end(), 0.0);
-    const bool modelled = inputs && !start_model_.empty();
     double chain_npv = 0, chain_capex = 0;
     for (std::size_t i = 0; i < plants_; ++i) {
         const finance::PlantEvaluation& v = e.plants[i];
@@ -146,14 +100,18 @@ void Evaluator::evaluate(const model::Plan& plan, double* row, const double* inp
         if (options_.lcop) {
             // each levelized cost is a root search over the output price (finance/valuation.hpp),
             // rerunning the ledger evaluate_plan_fast prepared for this plant
-            const std::optional<finance::detail::LcopStart> from = start_for(2 * i, inputs);
+            std::optional<finance::detail::LcopStart> from = lcop_starts_[2 * i];
+            std::optional<finance::detail::LcopStart> from_without = lcop_starts_[2 * i + 1];
+            if (start_shifts) {
+                if (from && std::isfinite(start_shifts[2 * i])) from->price += start_shifts[2 * i];
+                if (from_without && std::isfinite(start_shifts[2 * i + 1])) from_without->price += start_shifts[2 * i + 1];
+            }
             const std::optional<double> supported = lcop(i, true, from);
             r[kLcopMetric] = value_or_missing(supported);
-            // without a start model, what moved the supported cost from its start moves the
-            // unsupported one about as far; the model places each search on its own (the events
-            // that move one, such as a reversal of supports, need not move the other)
-            std::optional<finance::detail::LcopStart> from_without = start_for(2 * i + 1, inputs);
-            if (!modelled && from_without && supported && from) from_without->price += *supported - from->price;
+            // without shifts, what moved the supported cost from its start moves the unsupported
+            // one about as far (with them, the events that move one, such as a reversal of
+            // supports, need not move the other)
+            if (!start_shifts && from_without && supported && from) from_without->price += *supported - from->price;
             r[kLcopUnsupportedMetric] = value_or_missing(lcop(i, false, from_without));
         }
         r[7] = value_or_missing(v.min_dscr);

@@ -27,6 +27,10 @@ namespace reeplan::sim {
 inline constexpr std::array<std::string_view, 9> kPlantMetrics{
     "npv_musd", "equity_npv_musd", "irr",      "equity_irr", "mirr", "lcop_usd_per_kg", "lcop_unsupported_usd_per_kg",
     "min_dscr", "payback_year"};
+/// Where the two levelized costs sit among kPlantMetrics.
+inline constexpr std::size_t kLcopMetric = 5, kLcopUnsupportedMetric = 6;
+static_assert(kPlantMetrics[kLcopMetric] == "lcop_usd_per_kg" &&
+              kPlantMetrics[kLcopUnsupportedMetric] == "lcop_unsupported_usd_per_kg");
 /// Chain metrics, output contract names (finance::ChainResult).
 inline constexpr std::array<std::string_view, 4> kChainMetrics{"capex_musd", "npv_musd", "first_domestic_output_year",
                                                                "independence_year"};
@@ -36,31 +40,6 @@ inline constexpr std::array<std::string_view, 4> kChainMetrics{"capex_musd", "np
 inline constexpr std::array<std::string_view, 5> kFanSeries{"fully_domestic_share", "coverage.refining",
                                                             "coverage.alloying", "coverage.fabrication",
                                                             "cumulative_capex_musd"};
-
-/// An uncertain input as the LCOP searches' starts follow it (LcopStartModel): its parameter
-/// path, the value it holds in the plan an Evaluator is built from, and two values either side.
-struct InputSpread {
-    std::string param;
-    double center = 0, lo = 0, hi = 0;
-};
-
-/// How far each LCOP search of a path starts from the one of the plan an Evaluator was built
-/// from: a first-order model in the uncertain inputs, start = LCOP(center) + Σ_j g_j (x_j − c_j),
-/// each g_j the secant slope of that LCOP between the input's values lo and hi, the other inputs
-/// held at their centres (a one-at-a-time finite difference, Saltelli et al., *Global
-/// Sensitivity Analysis: The Primer*, 2008, §1.2.1). It only moves where a search begins: the
-/// search still runs to its own tolerance (finance::detail::lcop_near), so the model's error
-/// costs ledger runs, never accuracy.
-struct LcopStartModel {
-    std::vector<double> center;    ///< per input
-    std::vector<double> gradient;  ///< [search × inputs + input]; search = 2 × plant + (0 with supports, 1 without)
-    bool empty() const { return center.empty(); }
-};
-
-/// Fits LcopStartModel on `plan`, which must hold every input at its centre: per input with
-/// lo < hi, two evaluations with the input at lo and at hi; a slope is 0 where either LCOP does
-/// not exist or the difference is not finite.
-LcopStartModel fit_lcop_starts(const model::Plan& plan, const std::vector<InputSpread>& inputs);
 
 struct EvalOptions {
     /// Solve the two levelized costs on every evaluation (each is a root search over the
@@ -79,9 +58,7 @@ class Evaluator {
 public:
     /// With options.lcop, solves the levelized costs of `plan` (the reference search,
     /// finance::detail::lcop_root_from_scratch) as the starts of later searches.
-    /// With `starts` (fitted on `plan`, fit_lcop_starts), the searches of an evaluation given its
-    /// inputs' values begin where the model puts them.
-    Evaluator(const model::Plan& plan, EvalOptions options, LcopStartModel starts = {});
+    Evaluator(const model::Plan& plan, EvalOptions options);
 
     /// Full names of the row's entries: "plant.<id>.<metric>", "chain.<metric>",
     /// "fan.<series>.<year>".
@@ -98,9 +75,13 @@ public:
     /// Index of a fan series' first year.
     std::size_t fan_offset(std::size_t series) const { return scalars_ + series * year_count(); }
 
-    /// Evaluates `plan` into `row` (width() entries). `inputs`: the values the plan holds of the
-    /// inputs of the LcopStartModel the Evaluator was built with (one per input), or null.
-    void evaluate(const model::Plan& plan, double* row, const double* inputs = nullptr);
+    /// Evaluates `plan` into `row` (width() entries). `start_shifts`, when given, holds per LCOP
+    /// search (2 × plant + 0 with supports, 1 without) how far from the start solved when the
+    /// Evaluator was built the search begins (sim::LcopStartModel); without it the supported
+    /// search begins at that start and the unsupported one moves as far as the supported one
+    /// moved. Where a search begins changes the runs it takes, not the root it finds beyond its
+    /// tolerance.
+    void evaluate(const model::Plan& plan, double* row, const double* start_shifts = nullptr);
     /// Convenience: one metric of `plan`; empty when it does not exist.
     std::optional<double> metric(const model::Plan& plan, std::size_t column);
 
@@ -108,9 +89,6 @@ private:
     /// One levelized cost of plant `plant` of the plan last evaluated (with or without supports),
     /// searched from `from`; the reference search when there is none.
     std::optional<double> lcop(std::size_t plant, bool with_supports, const std::optional<finance::detail::LcopStart>& from);
-    /// Where search `search` (2 × plant + 0 with supports, 1 without) starts for `inputs`
-    /// (null: the plan's own start).
-    std::optional<finance::detail::LcopStart> start_for(std::size_t search, const double* inputs) const;
 
     EvalOptions options_;
     std::size_t plants_ = 0;
@@ -124,7 +102,6 @@ private:
     /// Per plant, with supports then without: where its LCOP searches start (empty: the plan
     /// the Evaluator was built from has no LCOP there).
     std::vector<std::optional<finance::detail::LcopStart>> lcop_starts_;
-    LcopStartModel start_model_;
     /// Storage of the LCOP searches' ledger runs.
     finance::Ledger<double> lcop_ledger_;
     finance::LedgerBuffers<double> lcop_buffers_;

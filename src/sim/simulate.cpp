@@ -97,8 +97,8 @@ struct Simulation::Worker {
     Evaluator eval;
     std::vector<model::ParamRef> refs;
     std::vector<double> z, u;  ///< per input: normals and uniforms of the path being drawn
-    Worker(const model::Plan& plan, const model::Plan& center, EvalOptions o, const LcopStartModel& starts)
-        : work(plan), eval(center, o, starts) {}
+    std::vector<double> shifts;                 ///< per LCOP search: where it begins (LcopStartModel)
+    Worker(const model::Plan& plan, const model::Plan& center, EvalOptions o) : work(plan), eval(center, o) {}
 };
 
 Simulation::Simulation(const model::Plan& plan, SimOptions options)
@@ -119,7 +119,7 @@ Simulation::Simulation(const model::Plan& plan, SimOptions options)
             spreads.push_back(InputSpread{plan_.uncertain[j].param, q(0.5), q(0.25), q(0.75)});
             set_param(center_, spreads.back().param, spreads.back().center);
         }
-        lcop_starts_ = fit_lcop_starts(center_, spreads);
+        lcop_starts_ = LcopStartModel(center_, spreads);
     }
     if (!plan_.correlations.empty()) {
         CopulaBuild b = build_copula(plan_.uncertain.size(), rank_pairs(plan_), options_.repair_correlation);
@@ -159,7 +159,12 @@ void Simulation::run_block(Worker& w, std::size_t first, std::size_t count, doub
             const model::Risk& risk = w.work.risks[k];
             policy::apply_risk_outcome(w.work, risk, policy::sample_risk(w.work, risk, options_.seed, path));
         }
-        w.eval.evaluate(w.work, row, row + model_width);
+        if (lcop_starts_.empty()) {
+            w.eval.evaluate(w.work, row);
+        } else {
+            lcop_starts_.shifts(row + model_width, w.shifts.data());
+            w.eval.evaluate(w.work, row, w.shifts.data());
+        }
         for (std::size_t k = 0; k < risks; ++k) policy::restore_risk(w.work, plan_, plan_.risks[k]);
     }
 }
@@ -174,7 +179,8 @@ void Simulation::run(std::size_t first, std::size_t count, Samples& out, const P
     const unsigned threads = std::max(1u, options_.threads);
     std::vector<std::unique_ptr<Worker>> workers;
     for (unsigned t = 0; t < threads; ++t) {
-        auto w = std::make_unique<Worker>(plan_, center_, options_.eval, lcop_starts_);
+        auto w = std::make_unique<Worker>(plan_, center_, options_.eval);
+        w->shifts.resize(lcop_starts_.searches());
         for (const auto& u : plan_.uncertain) w->refs.push_back(model::resolve_param(w->work, u.param));
         const std::size_t n = plan_.uncertain.size();
         w->z.resize(n);

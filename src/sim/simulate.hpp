@@ -12,6 +12,7 @@
 #include "model/plan.hpp"
 #include "sim/distribution.hpp"
 #include "sim/engine.hpp"
+#include "sim/lcop_start.hpp"
 
 #include <cstddef>
 #include <cstdint>

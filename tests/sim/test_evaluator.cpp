@@ -4,7 +4,9 @@
 #include "finance/plan_finance.hpp"
 #include "io/reader.hpp"
 #include "sim/engine.hpp"
+#include "sim/lcop_start.hpp"
 #include "sim/simulate.hpp"
+#include "policy/outcomes.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -96,31 +98,34 @@ TEST_CASE("an LCOP start model holds each LCOP's secant slope in each input", "[
     };
     const model::Plan center =
         with(base, {{"plant.sep-1.capex_musd", 700}, {"materials.ndpr_oxide.market_price_usd_per_kg", 75}});
-    const sim::LcopStartModel m = sim::fit_lcop_starts(center, inputs);
-    const std::size_t n = inputs.size(), searches = 2 * base.plants.size();
-    REQUIRE(m.center == std::vector<double>{700, 75, 1250});
-    REQUIRE(m.gradient.size() == searches * n);
+    const sim::LcopStartModel m(center, inputs);
+    const std::size_t searches = 2 * base.plants.size();
+    REQUIRE(m.searches() == searches);
     for (std::size_t j = 0; j < 2; ++j) {
         const auto lo = reference_lcops(with(center, {{inputs[j].param, inputs[j].lo}}));
         const auto hi = reference_lcops(with(center, {{inputs[j].param, inputs[j].hi}}));
+        bool moved = false;
         for (std::size_t s = 0; s < searches; ++s) {
             INFO(inputs[j].param << " " << lcop_column(base, s));
             REQUIRE(lo[s]);
             REQUIRE(hi[s]);
             // each end within 1e-9 USD/kg of the reference search's
             const double width = inputs[j].hi - inputs[j].lo;
-            CHECK(std::abs(m.gradient[s * n + j] - (*hi[s] - *lo[s]) / width) <= 2e-9 / width);
+            CHECK(std::abs(m.slope(s, j) - (*hi[s] - *lo[s]) / width) <= 2e-9 / width);
+            moved = moved || m.slope(s, j) != 0.0;
         }
-        // some LCOP moves with each (NdPr oxide is an input of the alloy plant)
-        bool moved = false;
-        for (std::size_t s = 0; s < searches; ++s) moved = moved || m.gradient[s * n + j] != 0.0;
-        CHECK(moved);
+        CHECK(moved);  // some LCOP moves with each (NdPr oxide is an input of the alloy plant)
     }
-    for (std::size_t s = 0; s < searches; ++s) CHECK(m.gradient[s * n + 2] == 0.0);
-    CHECK(m.gradient[0 * n + 0] > 0.0);  // more capex, a higher cost per kg
+    for (std::size_t s = 0; s < searches; ++s) CHECK(m.slope(s, 2) == 0.0);
+    CHECK(m.slope(0, 0) > 0.0);  // more capex, a higher cost per kg
+    // a path's shift is the slopes' sum
+    const std::vector<double> x{760, 81, 1250};
+    std::vector<double> shifts(searches);
+    m.shifts(x.data(), shifts.data());
+    for (std::size_t s = 0; s < searches; ++s) CHECK(shifts[s] == m.slope(s, 0) * 60.0 + m.slope(s, 1) * 6.0);
 }
 
-TEST_CASE("an Evaluator with a start model gives the same rows, LCOPs to the reference search's", "[sim][engine]") {
+TEST_CASE("where the LCOP searches begin changes no row beyond the searches' tolerance", "[sim][engine]") {
     const model::Plan base = bundled();
     const std::vector<sim::InputSpread> inputs{
         {"plant.sep-1.capex_musd", 783, 700, 830},
@@ -129,22 +134,40 @@ TEST_CASE("an Evaluator with a start model gives the same rows, LCOPs to the ref
     };
     model::Plan center = base;
     for (const auto& in : inputs) REQUIRE(sim::set_param(center, in.param, in.center));
+    const sim::LcopStartModel m(center, inputs);
     sim::Evaluator plain(center, sim::EvalOptions{true});
-    sim::Evaluator modelled(center, sim::EvalOptions{true}, sim::fit_lcop_starts(center, inputs));
+    sim::Evaluator shifted(center, sim::EvalOptions{true});
     const std::vector<std::vector<double>> draws{{820, 52, 1400}, {560, 118, 330}, {783, 75, 450}, {864, 48, 1500}};
-    for (const auto& x : draws) {
-        model::Plan plan = base;
-        for (std::size_t j = 0; j < inputs.size(); ++j) REQUIRE(sim::set_param(plan, inputs[j].param, x[j]));
-        const std::vector<double> a = row_of(plain, plan);
-        std::vector<double> b(modelled.width());
-        modelled.evaluate(plan, b.data(), x.data());
-        check_lcops(modelled, plan, b);
-        // everything else to the bit
-        for (std::size_t c = 0; c < a.size(); ++c) {
-            const std::string& name = modelled.columns()[c];
-            if (name.find(".lcop") != std::string::npos) continue;
-            INFO(name);
-            CHECK(std::memcmp(&a[c], &b[c], sizeof(double)) == 0);
+    policy::RiskOutcome reversal;  // the first election reverses the supports
+    for (const policy::WeightedOutcome& w : policy::enumerate_risk(base, base.risks[0]))
+        if (w.outcome.occurs) {
+            reversal = w.outcome;
+            break;
+        }
+    REQUIRE(base.risks[0].kind == model::RiskKind::Reversal);
+    for (const bool reversed : {false, true}) {
+        for (const auto& x : draws) {
+            model::Plan plan = base;
+            for (std::size_t j = 0; j < inputs.size(); ++j) REQUIRE(sim::set_param(plan, inputs[j].param, x[j]));
+            if (reversed) policy::apply_risk_outcome(plan, plan.risks[0], reversal);
+            const std::vector<double> a = row_of(plain, plan);
+            std::vector<double> shifts(m.searches());
+            m.shifts(x.data(), shifts.data());
+            // the model's shifts, and shifts 40 USD/kg off either way
+            for (const double off : {0.0, 40.0, -40.0}) {
+                INFO("reversed " << reversed << ", off " << off);
+                std::vector<double> moved = shifts;
+                for (double& v : moved) v += off;
+                std::vector<double> b(shifted.width());
+                shifted.evaluate(plan, b.data(), moved.data());
+                check_lcops(shifted, plan, b);
+                for (std::size_t c = 0; c < a.size(); ++c) {  // everything else to the bit
+                    const std::string& name = shifted.columns()[c];
+                    if (name.find(".lcop") != std::string::npos) continue;
+                    INFO(name);
+                    CHECK(std::memcmp(&a[c], &b[c], sizeof(double)) == 0);
+                }
+            }
         }
     }
 }
