@@ -94,9 +94,11 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
 
     L.first_year = first_year_;
     L.years.resize(n);
-    // (a run for NPV writes FCFF and the unlevered tax; the other fields keep whatever they held)
+    // (a run for NPV writes FCFF and the unlevered tax; the other fields keep whatever they held.
+    // A whole run writes every field of every year: the operations pass and the levered taxes
+    // assign theirs, and the debt schedules add into the six cleared here.)
     if (!opt.npv_only)
-        for (auto& r : L.years) r = LedgerYear<T>{};
+        for (auto& r : L.years) r.interest = r.principal = r.draws = r.financing_fees = r.public_equity = r.debt_balance = T(0);
     L.capex_total = capex_total_;
     L.debt_total = T(0);
     L.notes.clear();
