@@ -97,7 +97,7 @@ struct Simulation::Worker {
     Evaluator eval;
     std::vector<model::ParamRef> refs;
     std::vector<double> z, u;  ///< per input: normals and uniforms of the path being drawn
-    std::vector<double> shifts;                 ///< per LCOP search: where it begins (LcopStartModel)
+    std::vector<double> shifts;  ///< per LCOP search: how far from its start it begins (LcopStartModel)
     Worker(const model::Plan& plan, const model::Plan& center, EvalOptions o) : work(plan), eval(center, o) {}
 };
 
