@@ -31,7 +31,8 @@ std::optional<std::size_t> plant_metric_index(std::string_view name) {
     return std::nullopt;
 }
 
-Evaluator::Evaluator(const model::Plan& plan, EvalOptions options) : options_(options) {
+Evaluator::Evaluator(const model::Plan& plan, EvalOptions options, const model::Plan* starts_from)
+    : options_(options) {
     plants_ = plan.plants.size();
     first_year_ = static_cast<int>(plan.project.base_year);
     last_year_ = std::max(first_year_, static_cast<int>(plan.project.end_year));
@@ -44,14 +45,16 @@ Evaluator::Evaluator(const model::Plan& plan, EvalOptions options) : options_(op
     scratch_row_.resize(columns_.size());
     cumulative_.resize(year_count());
     if (options_.lcop) {
-        // the starts of every later search: this plan's levelized costs, by the reference search
-        finance::evaluate_plan_fast(plan, scratch_);
+        // the starts of every later search: this plan's levelized costs (or those of the plan they
+        // are to start from), by the reference search
+        const model::Plan& from = starts_from ? *starts_from : plan;
+        finance::evaluate_plan_fast(from, scratch_);
         lcop_starts_.resize(2 * plants_);
         for (std::size_t i = 0; i < plants_; ++i) {
             // a price floor can make NPV flat, or falling, below it: search where the reference does
             bool floor = false;
-            for (const auto& s : plan.supports)
-                if (s.kind == model::SupportKind::PriceFloor && model::support_reaches(s, plan.plants[i].id)) floor = true;
+            for (const auto& s : from.supports)
+                if (s.kind == model::SupportKind::PriceFloor && model::support_reaches(s, from.plants[i].id)) floor = true;
             for (const bool with_supports : {true, false}) {
                 finance::detail::LcopNpv npv(scratch_.ledger(i), with_supports, lcop_ledger_, lcop_buffers_);
                 std::string note;

@@ -58,7 +58,10 @@ class Evaluator {
 public:
     /// With options.lcop, solves the levelized costs of `plan` (the reference search,
     /// finance::detail::lcop_root_from_scratch) as the starts of later searches.
-    Evaluator(const model::Plan& plan, EvalOptions options);
+    ///
+    /// The row's layout (plants, years) is `plan`'s. `starts_from`, when given, is a plan of the
+    /// same plants whose levelized costs start the searches instead (sim::LcopStartModel's centre).
+    Evaluator(const model::Plan& plan, EvalOptions options, const model::Plan* starts_from = nullptr);
 
     /// Full names of the row's entries: "plant.<id>.<metric>", "chain.<metric>",
     /// "fan.<series>.<year>".

@@ -98,7 +98,7 @@ struct Simulation::Worker {
     std::vector<model::ParamRef> refs;
     std::vector<double> z, u;  ///< per input: normals and uniforms of the path being drawn
     std::vector<double> shifts;  ///< per LCOP search: how far from its start it begins (LcopStartModel)
-    Worker(const model::Plan& plan, const model::Plan& center, EvalOptions o) : work(plan), eval(center, o) {}
+    Worker(const model::Plan& plan, const model::Plan& center, EvalOptions o) : work(plan), eval(plan, o, &center) {}
 };
 
 Simulation::Simulation(const model::Plan& plan, SimOptions options)
