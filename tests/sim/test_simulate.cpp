@@ -22,12 +22,17 @@ namespace {
 
 model::Plan bundled() { return io::load_plan(std::string(REEPLAN_SOURCE_DIR) + "/configs/us-ndfeb-chain.toml"); }
 
-sim::Samples run(const model::Plan& plan, std::size_t first, std::size_t count, unsigned threads, std::uint64_t seed = 7) {
+sim::SimOptions options(unsigned threads, std::uint64_t seed, bool lcop = false) {
     sim::SimOptions o;
     o.seed = seed;
-    o.paths = count;
     o.threads = threads;
-    o.eval.lcop = false;
+    o.eval.lcop = lcop;
+    return o;
+}
+
+sim::Samples run(const model::Plan& plan, std::size_t first, std::size_t count, unsigned threads, std::uint64_t seed = 7) {
+    sim::SimOptions o = options(threads, seed);
+    o.paths = count;
     const sim::Simulation s(plan, o);
     sim::Samples out;
     s.run(first, count, out);
@@ -61,10 +66,7 @@ TEST_CASE("slices run apart and put together equal one run", "[sim][simulate]") 
     a.paths += b.paths;
     CHECK(same_bytes(a.values, whole.values));
 
-    sim::SimOptions o;
-    o.seed = 7;
-    o.eval.lcop = false;
-    const sim::Simulation s(plan, o);
+    const sim::Simulation s(plan, options(1, 7));
     const auto r1 = sim::summarize(s, whole, {});
     const auto r2 = sim::summarize(s, a, {});
     CHECK(r1.chain.metrics[1].stats.mean == r2.chain.metrics[1].stats.mean);
@@ -97,9 +99,7 @@ TEST_CASE("the simulated mean NPV agrees with the exact enumeration of the risks
 
 TEST_CASE("the inputs are drawn from their distributions, correlated by rank", "[sim][simulate]") {
     const model::Plan plan = bundled();
-    sim::SimOptions o;
-    o.seed = 3;
-    const sim::Simulation s(plan, o);
+    const sim::Simulation s(plan, options(1, 3));
     const std::size_t n = 100000, k = plan.uncertain.size();
     std::vector<double> draws(n * k);
     for (std::size_t p = 0; p < n; ++p) s.draw_inputs(p, draws.data() + p * k);
@@ -139,10 +139,7 @@ TEST_CASE("each row is the path's plan evaluated, also when an input moves the p
     years.min = 2050;
     years.max = 2064;
     plan.uncertain.push_back(model::Uncertain{"project.end_year", years});
-    sim::SimOptions o;
-    o.seed = 5;
-    o.threads = 2;
-    o.eval.lcop = true;
+    const sim::SimOptions o = options(2, 5, true);
     const sim::Simulation s(plan, o);
     sim::Samples out;
     const std::size_t paths = 12;
@@ -193,11 +190,7 @@ TEST_CASE("a drawn series becomes the constant drawn, as --set makes it", "[sim]
 
 TEST_CASE("the summary counts the probabilities the contract names", "[sim][simulate]") {
     const model::Plan plan = bundled();
-    sim::SimOptions o;
-    o.seed = 5;
-    o.threads = 2;
-    o.eval.lcop = false;
-    const sim::Simulation s(plan, o);
+    const sim::Simulation s(plan, options(2, 5));
     sim::Samples samples;
     s.run(0, 400, samples);
     const sim::SimulationResult r = sim::summarize(s, samples, {});
