@@ -10,10 +10,8 @@
 
 namespace reeplan::chain {
 
-/// A copy of `plan` with one phase of one plant longer by `delay_years`. Permitting,
-/// construction and commissioning add to their `_years`; a linear or s-curve ramp adds to
-/// `ramp.years` (the curve is stretched); a table ramp repeats its first year's utilization
-/// max(1, round(delay_years)) more times (a table is by whole operating years).
+/// A copy of `plan` with one phase of one plant longer by `delay_years`, by the rule of
+/// timeline::delay_phase (a table ramp is held at its first entry that much longer).
 model::Plan delayed_plan(const model::Plan& plan, std::size_t plant, timeline::Phase phase, double delay_years);
 
 /// For each plant and each phase (plant-major), the first fully domestic output year and the

@@ -21,10 +21,10 @@
 ///    probability q, independently, and adds the shock {material, y, y + duration_years,
 ///    available_share, price_multiplier} to plan.shocks (2^years outcomes).
 ///  - delay: with probability p the named phase of each named plant lasts delay_years longer
-///    (a negative draw of an unbounded distribution counts as no delay). A delay of a table ramp
-///    holds the table's first utilization for the delay rounded to whole years, since a table
-///    is by operating year. Plants that follow the delayed phase (`after`) move with it through
-///    the schedule.
+///    (a negative draw of an unbounded distribution counts as no delay). The phase is lengthened
+///    by the rule of timeline::delay_phase (a table ramp is held at its first entry for the
+///    delay, any part of a year). Plants that follow the delayed phase (`after`) move with it
+///    through the schedule.
 
 #include "model/plan.hpp"
 

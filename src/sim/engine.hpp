@@ -51,9 +51,10 @@ struct EvalOptions {
 /// materials, supports, years): the same plan with other numbers. Keeps scratch space between
 /// calls; use one Evaluator per thread.
 ///
-/// A row depends only on the plan evaluated and the plan the Evaluator was built from, never on
-/// what it evaluated before: the levelized costs are searched from those of the plan it was
-/// built from (finance::detail::lcop_near), solved once when it is built.
+/// A row depends only on the plan evaluated, the plans the Evaluator was built from and the
+/// start shifts it is given, never on what it evaluated before: the levelized costs are searched
+/// (finance::detail::lcop_near) from those of the plan it was built from (or `starts_from`),
+/// solved once when it is built.
 class Evaluator {
 public:
     /// With options.lcop, solves the levelized costs of `plan` (the reference search,
