@@ -18,6 +18,7 @@
 #include "model/plan.hpp"
 #include "timeline/schedule.hpp"
 
+#include <array>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -50,6 +51,24 @@ struct NpvLine {
     double npv = 0;    ///< million nominal USD: project_npv at p0, to the bit
     double slope = 0;  ///< million USD per USD/kg
     double lo = 0, hi = 0;
+};
+
+/// Project NPV near one constant real output price p0 where the cost of capital moves with the
+/// price (PlantLedger::npv_model). On [lo, hi], which holds p0, every branch of the operations
+/// and the unlevered tax keeps its outcome, so each line the debt, the cost of capital and NPV
+/// read from the operations is affine in the price: FCFF by year, the lenders' CFADS over the
+/// tenor, EBIT summed over the tenor, and the contracted and whole revenue legs. NPV at a price
+/// on the piece is the debt's size, the cost of capital and the present value computed again
+/// from those lines there (PlantLedger::model_npv).
+struct NpvModel {
+    double price = 0;  ///< p0, USD/kg real
+    double npv = 0;    ///< million nominal USD: project_npv at p0, to the bit
+    double lo = 0, hi = 0;
+    bool with_supports = true;
+    /// values at p0 and derivatives in the price
+    std::vector<double> fcff, fcff_slope;    ///< [year]
+    std::vector<double> cfads, cfads_slope;  ///< [year of the tenor]
+    Affine ebit_tenor, pv_contracted, pv_revenue;
 };
 
 /// One calendar year of a plant's ledger. Positive costs are amounts; cash-flow lines use the
@@ -96,6 +115,12 @@ template <class T> struct LedgerBuffers {
     std::vector<T> cfads_unlev, draws;
     std::vector<T> fcff_slope;  ///< LedgerOptions::price_slope: d FCFF / d price, by year
     AffinePiece piece;          ///< LedgerOptions::price_slope: where FCFF is affine in price
+    /// LedgerOptions::price_slope: the derivatives in price of CFADS over the tenor, and EBIT
+    /// over the tenor and the revenue legs with theirs (NpvModel)
+    std::vector<T> cfads_slope;
+    Affine ebit_tenor, pv_contracted, pv_revenue;
+    /// the NPV models an LCOP search keeps (LcopNpv::use_models, finance/valuation.hpp)
+    std::array<NpvModel, 3> npv_models;
     std::vector<detail::Tranche<T>> tranches, equity_in;
 };
 
@@ -144,6 +169,17 @@ public:
     /// T = double only.
     NpvLine npv_line(bool with_supports, double price_real, Ledger<T>& out, LedgerBuffers<T>& buffers) const;
 
+    /// The NpvModel at `price_real` from one run (npv_line's, into `out` and `buffers`), into
+    /// `model`. T = double only.
+    void npv_model(bool with_supports, double price_real, NpvModel& model, Ledger<T>& out,
+                   LedgerBuffers<T>& buffers) const;
+
+    /// Project NPV at `price_real` on `model`'s piece: the lines affine in the price taken at
+    /// that price, then the debt's size, the cost of capital and the present value as a run for
+    /// NPV computes them from those lines (into `out` and `buffers`). A run's NPV there, up to the
+    /// rounding of the lines' extrapolation. T = double only.
+    double model_npv(const NpvModel& model, double price_real, Ledger<T>& out, LedgerBuffers<T>& buffers) const;
+
     const model::Plant& plant() const { return *plant_; }
     const model::Project& project() const { return plan_->project; }
     const timeline::PhaseTimes<T>& times() const { return times_; }
@@ -191,8 +227,16 @@ private:
     /// contracted and the whole revenue leg at the unlevered cost of capital into *pv_contracted
     /// and *pv_revenue (with supports; not when they are null).
     template <class U, class Year>
-    void operations_pass(const Operations& ops, bool sup, const U* price_real, T* pv_contracted, T* pv_revenue,
+    void operations_pass(const Operations& ops, bool sup, const U* price_real, U* pv_contracted, U* pv_revenue,
                          Year&& year) const;
+    /// A run for NPV at `price_real` carrying derivatives in the price (npv_line, npv_model).
+    void run_sloped(bool with_supports, double price_real, Ledger<T>& L, LedgerBuffers<T>& buf) const;
+    /// The rest of a run after the operations pass: the debt's size, tranches and (unless
+    /// opt.npv_only) schedules, the levered taxes, FCFE and CFADS, and the cost of capital, from
+    /// the lenders' CFADS over the tenor (buffers.cfads_unlev), EBIT summed over the tenor and the
+    /// contracted and whole revenue legs.
+    void debt_and_capital(const LedgerOptions<T>& opt, const T& ebit_tenor, const T& pv_contracted,
+                          const T& pv_revenue, Ledger<T>& L, LedgerBuffers<T>& buf) const;
 
     void price_terms(const std::string& material, PriceTerms& out);
     T market_price(const PriceTerms& terms, std::size_t i, int y, bool with_supports) const;

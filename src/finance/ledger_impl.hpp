@@ -23,8 +23,8 @@ template <class T> Ledger<T> PlantLedger<T>::run(const LedgerOptions<T>& opt) co
 
 template <class T>
 template <class U, class Year>
-void PlantLedger<T>::operations_pass(const Operations& ops, bool sup, const U* price_real, T* pv_contracted,
-                                     T* pv_revenue, Year&& year) const {
+void PlantLedger<T>::operations_pass(const Operations& ops, bool sup, const U* price_real, U* pv_contracted,
+                                     U* pv_revenue, Year&& year) const {
     using model::from_input;
     using detail::value_of;
     const std::size_t n = infl_.size();
@@ -61,8 +61,8 @@ void PlantLedger<T>::operations_pass(const Operations& ops, bool sup, const U* p
         contract_leg += contract_revenue;
         x.ebitda = x.revenue + x.price_support - operating_cost_[i] - ops.input_cost[i];
         if (sup && pv_contracted) {
-            *pv_contracted += value_of(contract_leg) * unlevered_df_[i];
-            *pv_revenue += value_of(x.revenue + x.price_support) * unlevered_df_[i];
+            *pv_contracted += contract_leg * unlevered_df_[i];
+            *pv_revenue += (x.revenue + x.price_support) * unlevered_df_[i];
         }
         const T grants = sup ? grants_[i] : T(0);
         const T taxable_grants = sup ? taxable_grants_[i] : T(0);
@@ -86,11 +86,6 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
     const std::size_t n = infl_.size();
     const bool sup = opt.with_supports;
     const model::Plant& plant = *plant_;
-    const model::Finance& fin = plan_->finance;
-    const T tax_rate = from_input<T>(fin.tax_rate);
-    const T nol_limit = from_input<T>(fin.nol_limit);
-    const bool monetized = fin.losses == model::Losses::Monetized;
-    const T rf = from_input<T>(fin.risk_free);
 
     L.first_year = first_year_;
     L.years.resize(n);
@@ -100,7 +95,6 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
     if (!opt.npv_only)
         for (auto& r : L.years) r.interest = r.principal = r.draws = r.financing_fees = r.public_equity = r.debt_balance = T(0);
     L.capex_total = capex_total_;
-    L.debt_total = T(0);
     L.notes.clear();
 
     // ---- operations, unlevered taxes and free cash flow to the firm, year by year ------------
@@ -130,6 +124,11 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
         if (y >= repay_start_ && y - repay_start_ < tenor) {
             cfads_unlev[static_cast<std::size_t>(y - repay_start_)] = ebitda - tax + credits_used + credit_cash + wc_change;
             ebit_tenor += ebitda - depreciation;
+            if constexpr (std::is_same_v<std::decay_t<decltype(x.fcff)>, Affine>) {
+                buf.cfads_slope[static_cast<std::size_t>(y - repay_start_)] =
+                    x.ebitda.d - x.tax.tax_before_credits.d + x.tax.credits_used.d + x.wc_change.d;
+                buf.ebit_tenor.d += x.ebitda.d;
+            }
         }
         LedgerYear<T>& r = L.years[i];
         r.fcff = value_of(x.fcff);
@@ -161,12 +160,40 @@ void PlantLedger<T>::run(const LedgerOptions<T>& opt, Ledger<T>& L, LedgerBuffer
             buf.piece.at = *price_real;
             const AffineRecording recording(buf.piece);
             buf.fcff_slope.resize(n);
+            buf.cfads_slope.assign(cfads_unlev.size(), 0.0);
+            buf.ebit_tenor = Affine{};
+            Affine pv_c(0), pv_r(0);
             const Affine price(*price_real, 1.0);
-            operations_pass<Affine>(ops, sup, &price, &pv_contracted, &pv_revenue, year);
+            operations_pass<Affine>(ops, sup, &price, &pv_c, &pv_r, year);
+            pv_contracted = pv_c.v;
+            pv_revenue = pv_r.v;
+            buf.ebit_tenor.v = ebit_tenor;
+            buf.pv_contracted = pv_c;
+            buf.pv_revenue = pv_r;
             sloped = true;
         }
     }
     if (!sloped) operations_pass<T>(ops, sup, price_real, &pv_contracted, &pv_revenue, year);
+    debt_and_capital(opt, ebit_tenor, pv_contracted, pv_revenue, L, buf);
+}
+
+template <class T>
+void PlantLedger<T>::debt_and_capital(const LedgerOptions<T>& opt, const T& ebit_tenor, const T& pv_contracted,
+                                      const T& pv_revenue, Ledger<T>& L, LedgerBuffers<T>& buf) const {
+    using model::from_input;
+    using model::SupportKind;
+    const std::size_t n = infl_.size();
+    const bool sup = opt.with_supports;
+    const model::Plant& plant = *plant_;
+    const model::Finance& fin = plan_->finance;
+    const T tax_rate = from_input<T>(fin.tax_rate);
+    const T nol_limit = from_input<T>(fin.nol_limit);
+    const bool monetized = fin.losses == model::Losses::Monetized;
+    const T rf = from_input<T>(fin.risk_free);
+    const model::Financing& f = plant.financing;
+    const int tenor = static_cast<int>(f.tenor_years);
+    const std::vector<T>& cfads_unlev = buf.cfads_unlev;
+    L.debt_total = T(0);
 
     // ---- debt: sizing, tranches, schedules ---------------------------------------------------
     const T capex_real = from_input<T>(plant.capex_musd);
@@ -372,7 +399,7 @@ template <class T> bool PlantLedger<T>::capital_independent_of_price(bool with_s
 }
 
 template <class T>
-NpvLine PlantLedger<T>::npv_line(bool with_supports, double price_real, Ledger<T>& L, LedgerBuffers<T>& buf) const {
+void PlantLedger<T>::run_sloped(bool with_supports, double price_real, Ledger<T>& L, LedgerBuffers<T>& buf) const {
     static_assert(std::is_same_v<T, double>, "NPV's derivative in price is taken in double");
     LedgerOptions<T> o;
     o.with_supports = with_supports;
@@ -380,6 +407,11 @@ NpvLine PlantLedger<T>::npv_line(bool with_supports, double price_real, Ledger<T
     o.npv_only = true;
     o.price_slope = true;
     run(o, L, buf);
+}
+
+template <class T>
+NpvLine PlantLedger<T>::npv_line(bool with_supports, double price_real, Ledger<T>& L, LedgerBuffers<T>& buf) const {
+    run_sloped(with_supports, price_real, L, buf);
     NpvLine line;
     line.price = price_real;
     line.npv = project_npv(*this, L);
@@ -389,6 +421,46 @@ NpvLine PlantLedger<T>::npv_line(bool with_supports, double price_real, Ledger<T
     line.lo = buf.piece.lo;
     line.hi = buf.piece.hi;
     return line;
+}
+
+template <class T>
+void PlantLedger<T>::npv_model(bool with_supports, double price_real, NpvModel& model, Ledger<T>& L,
+                               LedgerBuffers<T>& buf) const {
+    run_sloped(with_supports, price_real, L, buf);
+    model.price = price_real;
+    model.npv = project_npv(*this, L);
+    model.lo = buf.piece.lo;
+    model.hi = buf.piece.hi;
+    model.with_supports = with_supports;
+    const std::size_t n = L.years.size();
+    model.fcff.resize(n);
+    for (std::size_t i = 0; i < n; ++i) model.fcff[i] = L.years[i].fcff;
+    model.fcff_slope.assign(buf.fcff_slope.begin(), buf.fcff_slope.begin() + static_cast<std::ptrdiff_t>(n));
+    model.cfads = buf.cfads_unlev;
+    model.cfads_slope = buf.cfads_slope;
+    model.ebit_tenor = buf.ebit_tenor;
+    model.pv_contracted = buf.pv_contracted;
+    model.pv_revenue = buf.pv_revenue;
+}
+
+template <class T>
+double PlantLedger<T>::model_npv(const NpvModel& model, double price_real, Ledger<T>& L, LedgerBuffers<T>& buf) const {
+    static_assert(std::is_same_v<T, double>, "NPV's model in price is taken in double");
+    // every line at the price: value + derivative × (price − p0), exact on the piece up to rounding
+    const double dp = price_real - model.price;
+    auto at = [dp](double value, double slope) { return value + slope * dp; };
+    const std::size_t n = model.fcff.size();
+    L.first_year = first_year_;
+    L.years.resize(n);
+    for (std::size_t i = 0; i < n; ++i) L.years[i].fcff = at(model.fcff[i], model.fcff_slope[i]);
+    buf.cfads_unlev.resize(model.cfads.size());
+    for (std::size_t t = 0; t < model.cfads.size(); ++t) buf.cfads_unlev[t] = at(model.cfads[t], model.cfads_slope[t]);
+    LedgerOptions<T> o;
+    o.with_supports = model.with_supports;
+    o.npv_only = true;
+    debt_and_capital(o, at(model.ebit_tenor.v, model.ebit_tenor.d), at(model.pv_contracted.v, model.pv_contracted.d),
+                     at(model.pv_revenue.v, model.pv_revenue.d), L, buf);
+    return project_npv(*this, L);
 }
 
 }  // namespace reeplan::finance

@@ -64,10 +64,11 @@ inline constexpr double kLcopHighest = 100.0 * 1099511627776.0;  // 2^40
 
 /// Project NPV (million nominal USD) of one plant in the double engine as a function of the
 /// constant real price of its output (USD/kg), for the LCOP searches. Each new price runs the
-/// ledger as far as project NPV needs (LedgerOptions::npv_only) into `ledger` and `buffers`, which the caller keeps between searches so that no
-/// search allocates a ledger of its own. The last four prices asked for are remembered: asking for one of them again
-/// (Brent evaluates the ends of the bracket it is handed) returns the value already computed,
-/// which is the value a new run would give, to the bit.
+/// ledger as far as project NPV needs (LedgerOptions::npv_only), or after use_models() is
+/// answered from an NPV model, into `ledger` and `buffers`, which the caller keeps between
+/// searches so that no search allocates a ledger of its own. The last four prices asked for are
+/// remembered: asking for one of them again (Brent evaluates the ends of the bracket it is
+/// handed) returns the value already computed, the value asking anew would give, to the bit.
 class LcopNpv {
 public:
     LcopNpv(const PlantLedger<double>& plant, bool with_supports, Ledger<double>& ledger,
@@ -78,22 +79,31 @@ public:
         const auto bits = std::bit_cast<std::uint64_t>(price);
         for (int k = 0; k < stored_; ++k)
             if (std::bit_cast<std::uint64_t>(price_[k]) == bits) return npv_[k];
-        LedgerOptions<double> o;
-        o.with_supports = with_supports_;
-        o.output_price_real = price;
-        o.npv_only = true;
-        plant_->run(o, *ledger_, *buffers_);
-        const double v = project_npv(*plant_, *ledger_);
-        ++runs_;
-        price_[next_] = price;
-        npv_[next_] = v;
-        next_ = (next_ + 1) % kRemembered;
-        if (stored_ < kRemembered) ++stored_;
-        return v;
+        return remember(price, models_ ? modelled(price) : run(price));
+    }
+
+    /// From now on, a price on the piece of an NPV model this search built (at most the last
+    /// three: LedgerBuffers::npv_models), and within 1 + 0.001 × |p0| USD/kg of the model's price
+    /// p0, is answered from the model (PlantLedger::model_npv), and any other price by a run that
+    /// builds its model (PlantLedger::npv_model; the run's NPV, to the bit). The reach keeps the
+    /// rounding of the lines' extrapolation, which grows with the distance from p0, far below the
+    /// searches' tolerance: NPV is a run's up to rounding, and a search that stays near one price
+    /// runs the ledger once, where the cost of capital moves with the price too.
+    void use_models() { models_ = true; }
+
+    /// NPV at `price` by a run, never from a model (remembered as operator() remembers): for
+    /// prices asked once, whose model would not be used again.
+    double by_run(double price) {
+        const auto bits = std::bit_cast<std::uint64_t>(price);
+        for (int k = 0; k < stored_; ++k)
+            if (std::bit_cast<std::uint64_t>(price_[k]) == bits) return npv_[k];
+        return remember(price, run(price));
     }
 
     /// Ledger runs so far.
     int runs() const { return runs_; }
+    /// NPVs answered from a model so far.
+    int modelled_count() const { return modelled_; }
     const PlantLedger<double>& plant() const { return *plant_; }
     bool with_supports() const { return with_supports_; }
     /// NPV at `price` with its derivative and the piece of prices on which it is affine
@@ -104,6 +114,39 @@ public:
     }
 
 private:
+    double remember(double price, double v) {
+        price_[next_] = price;
+        npv_[next_] = v;
+        next_ = (next_ + 1) % kRemembered;
+        if (stored_ < kRemembered) ++stored_;
+        return v;
+    }
+    double run(double price) {
+        LedgerOptions<double> o;
+        o.with_supports = with_supports_;
+        o.output_price_real = price;
+        o.npv_only = true;
+        plant_->run(o, *ledger_, *buffers_);
+        ++runs_;
+        return project_npv(*plant_, *ledger_);
+    }
+    double modelled(double price) {
+        for (int k = 0; k < models_built_; ++k) {
+            const NpvModel& m = buffers_->npv_models[static_cast<std::size_t>(k)];
+            if (m.lo <= price && price <= m.hi && std::abs(price - m.price) <= 1.0 + 1e-3 * std::abs(m.price)) {
+                ++modelled_;
+                return plant_->model_npv(m, price, *ledger_, *buffers_);
+            }
+        }
+        constexpr int kModels = static_cast<int>(std::tuple_size_v<decltype(buffers_->npv_models)>);
+        NpvModel& m = buffers_->npv_models[static_cast<std::size_t>(next_model_)];
+        next_model_ = (next_model_ + 1) % kModels;
+        if (models_built_ < kModels) ++models_built_;
+        plant_->npv_model(with_supports_, price, m, *ledger_, *buffers_);
+        ++runs_;
+        return m.npv;
+    }
+
     static constexpr int kRemembered = 4;
     const PlantLedger<double>* plant_;
     Ledger<double>* ledger_;
@@ -112,6 +155,8 @@ private:
     double price_[kRemembered] = {}, npv_[kRemembered] = {};
     int stored_ = 0, next_ = 0;
     int runs_ = 0;
+    bool models_ = false;
+    int models_built_ = 0, next_model_ = 0, modelled_ = 0;
 };
 
 /// The reference LCOP search in double, from nothing but NPV as a function of the price
@@ -180,6 +225,11 @@ template <class F> LcopStart lcop_start_at(F&& npv, double root, bool probe_refe
     return s;
 }
 
+/// NPV at one of the reference search's first two prices, which a search asks once: npv(price),
+/// and for LcopNpv a run (LcopNpv::by_run), not a model to be used again.
+template <class F> double reference_end(F& npv, double price) { return npv(price); }
+inline double reference_end(LcopNpv& npv, double price) { return npv.by_run(price); }
+
 /// The LCOP in double searched outwards from a nearby plan's (`start`), for repeated solves of
 /// plans that differ in their numbers (Monte Carlo paths, goal seek). NPV rises with the price
 /// wherever the output has merchant sales, so the search steps up from a negative NPV and down
@@ -204,7 +254,7 @@ template <class F> std::optional<double> lcop_root_near(F&& npv, const LcopStart
     double lowest = kLcopLowest, highest = kLcopHighest;
     double x = start.price;
     if (start.probe_reference_ends) {
-        const double f0 = npv(0.0), f100 = npv(100.0);
+        const double f0 = reference_end(npv, 0.0), f100 = reference_end(npv, 100.0);
         if (!std::isfinite(f0) || !std::isfinite(f100) || std::abs(f100 - f0) < 1e-9 * (1.0 + std::abs(f0)))
             return reference();
         if (f0 > 0) {
@@ -278,11 +328,15 @@ inline std::optional<double> lcop_on_pieces(LcopNpv& npv, double start) {
 
 /// The LCOP for repeated solves of plans like the one `start` comes from: lcop_on_pieces where
 /// the plant's cost of capital does not depend on the price, else, or when that finds nothing,
-/// lcop_root_near. The same root as lcop_root_from_scratch, to within its tolerance, when NPV
-/// changes sign once.
+/// lcop_root_near (where the cost of capital moves with the price, on NPV models:
+/// LcopNpv::use_models). The same root as lcop_root_from_scratch, to within its tolerance, when
+/// NPV changes sign once.
 inline std::optional<double> lcop_near(LcopNpv& npv, const LcopStart& start, std::string& note) {
-    if (npv.plant().capital_independent_of_price(npv.with_supports()))
+    if (npv.plant().capital_independent_of_price(npv.with_supports())) {
         if (std::optional<double> root = lcop_on_pieces(npv, start.price)) return root;
+    } else {
+        npv.use_models();
+    }
     return lcop_root_near(npv, start, note);
 }
 
