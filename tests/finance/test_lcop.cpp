@@ -519,7 +519,7 @@ TEST_CASE("the searches by pieces on the bundled chain: which plants, and how fe
     CHECK(by_pieces.size() == 7);
     for (const auto& [i, with] : by_pieces) CHECK_FALSE((base.plants[i].id == "sep-1" || (base.plants[i].id == "mag-1" && with)));
     // over the scenarios and the dearer chain, from the bundled plan's starts
-    int searches = 0, runs = 0, bracketed_searches = 0, bracketed_runs = 0;
+    int searches = 0, runs = 0, bracketed_searches = 0, bracketed_runs = 0, modelled_runs = 0, model_npvs = 0;
     for (const model::Plan& plan : bundled_and_variants()) {
         for (std::size_t i = 0; i < plan.plants.size(); ++i) {
             for (const bool with : {true, false}) {
@@ -537,16 +537,28 @@ TEST_CASE("the searches by pieces on the bundled chain: which plants, and how fe
                     runs += npv.runs();
                 } else {
                     ++bracketed_searches;
-                    CHECK(finance::detail::lcop_root_near(npv, *start, note));
+                    const std::optional<double> root = finance::detail::lcop_root_near(npv, *start, note);
+                    REQUIRE(root);
                     bracketed_runs += npv.runs();
+                    // the same search on NPV models (lcop_near's way for these plants): the same
+                    // root within the searches' tolerance, on fewer runs
+                    LcopNpv modelled(s.ledger(i), with, ledger, buffers);
+                    modelled.use_models();
+                    const std::optional<double> on_models = finance::detail::lcop_root_near(modelled, *start, note);
+                    REQUIRE(on_models);
+                    CHECK(std::abs(*on_models - *root) <= 1e-9);
+                    modelled_runs += modelled.runs();
+                    model_npvs += modelled.modelled_count();
                 }
             }
         }
     }
-    // (reeplan-model.7, LCOP: 1.2 runs a search by pieces, 4.7 by bracket)
+    // (reeplan-model.7, LCOP: 1.2 runs a search by pieces, 4.7 by bracket, 2.2 on NPV models)
     INFO("by pieces: " << runs << " runs in " << searches << " searches; by bracket: " << bracketed_runs << " in "
-                       << bracketed_searches);
+                       << bracketed_searches << ", on models " << modelled_runs << " runs and " << model_npvs
+                       << " model NPVs");
     CHECK(searches == 49);
     CHECK(10 * runs <= 13 * searches);
     CHECK(10 * bracketed_runs >= 45 * bracketed_searches);
+    CHECK(10 * modelled_runs <= 25 * bracketed_searches);
 }
