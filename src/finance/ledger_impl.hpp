@@ -450,7 +450,6 @@ double PlantLedger<T>::model_npv(const NpvModel& model, double price_real, Ledge
     const double dp = price_real - model.price;
     auto at = [dp](double value, double slope) { return value + slope * dp; };
     const std::size_t n = model.fcff.size();
-    L.first_year = first_year_;
     L.years.resize(n);
     for (std::size_t i = 0; i < n; ++i) L.years[i].fcff = at(model.fcff[i], model.fcff_slope[i]);
     buf.cfads_unlev.resize(model.cfads.size());

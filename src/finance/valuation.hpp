@@ -76,9 +76,7 @@ public:
         : plant_(&plant), ledger_(&ledger), buffers_(&buffers), with_supports_(with_supports) {}
 
     double operator()(double price) {
-        const auto bits = std::bit_cast<std::uint64_t>(price);
-        for (int k = 0; k < stored_; ++k)
-            if (std::bit_cast<std::uint64_t>(price_[k]) == bits) return npv_[k];
+        if (const double* known = recalled(price)) return *known;
         return remember(price, models_ ? modelled(price) : run(price));
     }
 
@@ -94,9 +92,7 @@ public:
     /// NPV at `price` by a run, never from a model (remembered as operator() remembers): for
     /// prices asked once, whose model would not be used again.
     double by_run(double price) {
-        const auto bits = std::bit_cast<std::uint64_t>(price);
-        for (int k = 0; k < stored_; ++k)
-            if (std::bit_cast<std::uint64_t>(price_[k]) == bits) return npv_[k];
+        if (const double* known = recalled(price)) return *known;
         return remember(price, run(price));
     }
 
@@ -114,6 +110,13 @@ public:
     }
 
 private:
+    /// NPV at `price` when it is one of the last prices asked for (to the bit), else null.
+    const double* recalled(double price) const {
+        const auto bits = std::bit_cast<std::uint64_t>(price);
+        for (int k = 0; k < stored_; ++k)
+            if (std::bit_cast<std::uint64_t>(price_[k]) == bits) return &npv_[k];
+        return nullptr;
+    }
     double remember(double price, double v) {
         price_[next_] = price;
         npv_[next_] = v;
