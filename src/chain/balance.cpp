@@ -4,8 +4,10 @@
 #include "timeline/schedule.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <charconv>
+#include <cstdint>
 
 namespace reeplan::chain {
 
@@ -26,6 +28,7 @@ struct BalanceScratch::Impl {
     std::vector<char> allocated, shock_on;  ///< shock_on: [shock][material]
     std::vector<double> shock_cut, shock_mult;  ///< [material × years + year] (shock_terms)
     std::vector<double> allocated_total, req_total, dem_req, cap_sum, nameplate_sum, avail, price, plant_req;
+    std::vector<double> prev_avail;  ///< avail of the year before (steady years)
     /// (stage, critical material) pairs some plant of the stage consumes, in (stage, material)
     /// order; each plant input's pair (none for a non-critical input)
     std::vector<std::pair<std::size_t, std::size_t>> pairs;
@@ -56,6 +59,9 @@ double import_price(const Graph& g, std::size_t m, int y, double mult) {
     price *= mult;
     return price;
 }
+
+/// The same double to the bit (a year repeats when its inputs do).
+bool same_bits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
 
 double clip01(double x) { return x < 0 ? 0.0 : (x > 1 ? 1.0 : x); }
 
@@ -165,15 +171,7 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
     for (std::size_t yi = 0; yi < n_years; ++yi) {
         const int y = out.first_year + static_cast<int>(yi);
         ChainYear& cy = out.years[yi];
-        cy.year = y;
-        cy.demand_t = cy.domestic_final_t = cy.fully_domestic_final_t = 0;
-        cy.domestic_share.reset();
-        cy.fully_domestic_share.reset();
-        cy.stages = {};
-        cy.bottleneck.reset();
-        cy.imports_musd = cy.stranded_t = cy.stranded_capex_musd = 0;
         const double y0 = y, y1 = y + 1.0;
-        cy.materials.assign(n_mat, MaterialYear{});
         cy.plants.resize(n_plants);
 
         // 1. ramped capacity and each material's total requirement
@@ -184,8 +182,41 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
             for (const auto& [m, kg] : g.inputs[p]) req_total[m] += py.ramped_capacity_t * kg;
         }
         for (std::size_t m = 0; m < n_mat; ++m) avail[m] = import_available(g, m, y, s.shock_cut[m * n_years + yi]);
+        if (full)
+            for (std::size_t m = 0; m < n_mat; ++m) price[m] = import_price(g, m, y, s.shock_mult[m * n_years + yi]);
+        const double demand = fp_mat ? std::max(0.0, fp_mat->demand_tpy.at(static_cast<double>(y))) : 0.0;
+
+        // A year is the function of its ramped capacities, import availabilities (and prices),
+        // final demand and the plan's constants computed below: when they are those of the year
+        // before to the bit, so is every tonne, and the year is that year's again (the years of
+        // steady operation, after the ramps and before the end of life).
+        if (yi > 0) {
+            const ChainYear& prev = out.years[yi - 1];
+            bool same = same_bits(prev.demand_t, demand);
+            for (std::size_t m = 0; same && m < n_mat; ++m) same = same_bits(avail[m], s.prev_avail[m]);
+            for (std::size_t p = 0; same && p < n_plants; ++p)
+                same = same_bits(cy.plants[p].ramped_capacity_t, prev.plants[p].ramped_capacity_t);
+            for (std::size_t m = 0; same && full && m < n_mat; ++m)
+                same = same_bits(price[m], prev.materials[m].import_price_usd_per_kg);
+            if (same) {
+                cy = prev;
+                cy.year = y;
+                if (n_pairs > 0)
+                    std::copy_n(s.dependence.begin() + static_cast<std::ptrdiff_t>((yi - 1) * n_pairs), n_pairs,
+                                s.dependence.begin() + static_cast<std::ptrdiff_t>(yi * n_pairs));
+                continue;
+            }
+        }
+        s.prev_avail.assign(avail.begin(), avail.end());
+        cy.year = y;
+        cy.demand_t = cy.domestic_final_t = cy.fully_domestic_final_t = 0;
+        cy.domestic_share.reset();
+        cy.fully_domestic_share.reset();
+        cy.stages = {};
+        cy.bottleneck.reset();
+        cy.imports_musd = cy.stranded_t = cy.stranded_capex_musd = 0;
+        cy.materials.assign(n_mat, MaterialYear{});
         for (std::size_t m = 0; full && m < n_mat; ++m) {
-            price[m] = import_price(g, m, y, s.shock_mult[m * n_years + yi]);
             MaterialYear& my = cy.materials[m];
             my.import_available = avail[m];
             my.import_price_usd_per_kg = price[m];
@@ -283,7 +314,7 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
         // 4. final product and demand: what the chain's plants do not use serves demand, with the
         //    fully domestic tonnes they do not take
         const MaterialYear& fp = cy.materials[g.final_product];
-        cy.demand_t = fp_mat ? std::max(0.0, fp_mat->demand_tpy.at(static_cast<double>(y))) : 0.0;
+        cy.demand_t = demand;
         cy.domestic_final_t = fp.surplus_t;
         cy.fully_domestic_final_t = std::clamp(fp.fully_domestic_t - fp.domestic_used_t, 0.0, fp.surplus_t);
         if (cy.demand_t > 0) {
