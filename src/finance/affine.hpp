@@ -11,6 +11,7 @@
 /// the rounding of their own arithmetic.
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace reeplan::finance {
@@ -26,6 +27,15 @@ struct AffinePiece {
     /// at a crossing (value 0, slope not) holds at `at` alone.
     void keep_sign(double value, double slope) {
         if (!(slope > 0) && !(slope < 0)) return;
+        // Most crossings lie beyond the bound already recorded on their side, and then change
+        // nothing: when |value| ≥ |slope| × (bound − at) × (1 + 1e-10), computed, the crossing
+        // at − value / slope, computed, is at or beyond the bound (the margin exceeds the four
+        // roundings involved, and rounding is monotone), so the division is not made. A product
+        // below 1e-290 (possibly rounded in underflow) or not finite takes the division.
+        const bool rises_to_hi = (value < 0) == (slope > 0);  // the crossing lies above `at`
+        const double room = rises_to_hi ? hi - at : at - lo;
+        const double reach = std::abs(slope) * room * (1 + 1e-10);
+        if (reach > 1e-290 && reach < std::numeric_limits<double>::infinity() && std::abs(value) >= reach) return;
         const double cross = at - value / slope;
         if (cross > at) hi = std::min(hi, cross);
         else if (cross < at) lo = std::max(lo, cross);
