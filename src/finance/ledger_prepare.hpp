@@ -321,11 +321,16 @@ template <class T> void PlantLedger<T>::prepare_operations() {
     taxable_grants_.assign(n, T(0));
     credit_earned_.assign(n, T(0));
     credit_cash_.assign(n, T(0));
+    // each grant's payment year, once (not per year of the ledger)
+    grant_years_.resize(grants_credits_.size());
+    for (std::size_t e = 0; e < grants_credits_.size(); ++e)
+        grant_years_[e] = static_cast<int>(std::floor(supports_[grants_credits_[e]]->year));
     for (std::size_t i = 0; i < n; ++i) {
         const int y = first_year_ + static_cast<int>(i);
-        for (const std::size_t k : grants_credits_) {
+        for (std::size_t e = 0; e < grants_credits_.size(); ++e) {
+            const std::size_t k = grants_credits_[e];
             const model::Support& s = *supports_[k];
-            if (s.kind == SupportKind::Grant && static_cast<int>(std::floor(s.year)) == y) {
+            if (s.kind == SupportKind::Grant && grant_years_[e] == y) {
                 const T g = from_input<T>(s.amount_musd) * infl_[i];
                 grants_[i] += g;
                 if (s.taxable) taxable_grants_[i] += g;  // grants are gross income (26 USC 118(b)(2))

@@ -35,6 +35,16 @@ const std::vector<double>& rate_grid() {
     return grid;
 }
 
+/// The discount factor 1 / (1 + r) of each grid rate, computed as npv0 computes it.
+const std::vector<double>& grid_discounts() {
+    static const std::vector<double> v = [] {
+        std::vector<double> out;
+        for (double r : rate_grid()) out.push_back(1.0 / (1.0 + r));
+        return out;
+    }();
+    return v;
+}
+
 /// Whether the discount factor 1 / (1 + r), computed as npv0 computes it, never increases along
 /// the grid (the rates increase; checked once rather than assumed of the rounding).
 bool grid_discounts_decrease() {
@@ -120,15 +130,16 @@ template <class F, class Found> void scan_grid(F&& f, Found&& found) {
     for (double r : rate_grid()) scan.step(r, f(r));
 }
 
-/// npv0(rates[t], cf) for t < count into out[t], several rates side by side: each value goes
+/// npv0(r_t, cf) for t < count into out[t], several rates side by side, given their discount
+/// factors discounts[t] = 1 / (1 + r_t) as npv0 computes them (grid_discounts): each value goes
 /// through the operations of npv0, in its order, so it is npv0's to the bit.
-void npv0_many(const std::vector<double>& cf, const double* rates, std::size_t count, double* out) {
+void npv0_many(const std::vector<double>& cf, const double* discounts, std::size_t count, double* out) {
     constexpr std::size_t width = 8;
     for (std::size_t b = 0; b < count; b += width) {
         const std::size_t k = std::min(width, count - b);
         double v[width], acc[width];
         for (std::size_t t = 0; t < width; ++t) {
-            v[t] = 1.0 / (1.0 + rates[b + std::min(t, k - 1)]);
+            v[t] = discounts[b + std::min(t, k - 1)];
             acc[t] = 0.0;
         }
         for (auto it = cf.rbegin(); it != cf.rend(); ++it) {
@@ -166,6 +177,7 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
     constexpr std::size_t max_runs = 8, max_points = 160, max_grid = 1024;
     constexpr double delta = 1e-9;
     const std::vector<double>& grid = rate_grid();
+    const std::vector<double>& gv = grid_discounts();
     const std::size_t n = cf.size(), m = grid.size();
     if (n > 120 || m < 2 || m > max_grid || !grid_discounts_decrease()) return false;
 
@@ -203,7 +215,7 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
             const std::size_t k = std::min(width, count - b);
             double v[width], h[width];
             double* g[width];
-            for (std::size_t t = 0; t < width; ++t) v[t] = 1.0 / (1.0 + grid[js[b + std::min(t, k - 1)]]);
+            for (std::size_t t = 0; t < width; ++t) v[t] = gv[js[b + std::min(t, k - 1)]];
             for (std::size_t t = 0; t < k; ++t) {
                 g[t] = used < max_points ? &sums[used++ * max_runs] : nullptr;
                 out[b + t] = g[t];
@@ -275,9 +287,9 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
     {
         // (a zero NPV is neither sign: (x > 0) != (x < 0) holds only for a nonzero x)
         auto signed_finite = [](double x) { return std::isfinite(x) && (x > 0) != (x < 0); };
-        std::array<double, 8> at, npv;
-        at[0] = grid[0];
-        at[1] = grid[m - 1];
+        std::array<double, 8> at, npv;  // discount factors of grid rates, their NPVs
+        at[0] = gv[0];
+        at[1] = gv[m - 1];
         npv0_many(cf, at.data(), 2, npv.data());
         const double f_first = npv[0];
         if (signed_finite(f_first) && signed_finite(npv[1]) && (f_first > 0) != (npv[1] > 0)) {
@@ -290,7 +302,7 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
                 for (std::size_t t = 0; t < k; ++t) {
                     // (a division by the constant 9 is a multiplication; by k + 1 it is a division)
                     idx[t] = a + (k == 8 ? span * (t + 1) / 9 : span * (t + 1) / (k + 1));
-                    at[t] = grid[idx[t]];
+                    at[t] = gv[idx[t]];
                 }
                 npv0_many(cf, at.data(), k, npv.data());
                 std::size_t next_a = a, next_b = b;
@@ -340,7 +352,7 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
     }
     std::array<Piece, max_grid> pieces;
     std::size_t n_pieces = 0;
-    std::array<double, 2 * max_grid> rates, values;
+    std::array<double, 2 * max_grid> discounts, values;
     std::size_t n_eval = 0;
     while (n_todo > 0) {
         const Stretch st = todo[--n_todo];
@@ -353,11 +365,11 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
             todo[n_todo++] = Stretch{st.from, mid, st.at_from, at_mid};
         } else {
             pieces[n_pieces++] = Piece{st.from, st.to, 0, n_eval};
-            for (std::size_t j = st.from; j <= st.to; ++j) rates[n_eval++] = grid[j];
+            for (std::size_t j = st.from; j <= st.to; ++j) discounts[n_eval++] = gv[j];
         }
     }
     // the NPVs of the uncertain stretches, side by side
-    npv0_many(cf, rates.data(), n_eval, values.data());
+    npv0_many(cf, discounts.data(), n_eval, values.data());
 
     // the scan of scan_grid, a certified stretch standing for the NPVs not computed
     GridScan<F, Found> scan{f, found};
