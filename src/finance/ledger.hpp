@@ -270,6 +270,7 @@ private:
     // floors, grants and tax credits
     std::vector<std::size_t> offtakes_, floors_, grants_credits_;
     std::vector<int> grant_years_;          // like grants_credits_: the floor of a grant's year
+    bool price_linked_supports_ = false;    // a floor in force or output contracted in some year
     std::vector<std::size_t> shock_slot_;   // per plan.shocks: input slot, or none
     std::vector<std::size_t> flow_slot_;    // per input of the balance's PlantYear: input slot, or none
     std::vector<T> shock_price_;            // [year × inputs + input]: import price multiplier

@@ -390,12 +390,7 @@ void PlantLedger<T>::debt_and_capital(const LedgerOptions<T>& opt, const T& ebit
 template <class T> bool PlantLedger<T>::capital_independent_of_price(bool with_supports) const {
     const model::Financing& f = plant_->financing;
     if (f.synthetic_cost_of_debt || f.debt_sizing == model::DebtSizing::Dscr) return false;
-    if (!with_supports) return true;
-    for (const FloorYear& fy : floor_years_)
-        if (fy.active) return false;
-    for (const T& c : contracted_)
-        if (c > T(0) || c < T(0)) return false;
-    return true;
+    return !with_supports || !price_linked_supports_;
 }
 
 template <class T>

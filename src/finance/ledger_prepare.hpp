@@ -314,6 +314,12 @@ template <class T> void PlantLedger<T>::prepare_operations() {
         }
     }
 
+    // whether a floor is in force or an offtake contracts output in some year: with supports,
+    // w of the cost of capital then moves with the price (capital_independent_of_price)
+    price_linked_supports_ = false;
+    for (const FloorYear& fy : floor_years_) price_linked_supports_ = price_linked_supports_ || fy.active;
+    for (const T& c : contracted_) price_linked_supports_ = price_linked_supports_ || c > T(0) || c < T(0);
+
     // grants and tax credits, with supports
     T basis = capex_total_;
     basis_reduced_ = false;

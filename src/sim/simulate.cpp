@@ -98,11 +98,11 @@ struct Simulation::Worker {
     std::vector<model::ParamRef> refs;
     std::vector<double> z, u;  ///< per input: normals and uniforms of the path being drawn
     std::vector<double> shifts;  ///< per LCOP search: how far from its start it begins (LcopStartModel)
-    Worker(const model::Plan& plan, const model::Plan& center, EvalOptions o) : work(plan), eval(plan, o, &center) {}
+    Worker(const model::Plan& plan, const model::Plan* center, EvalOptions o) : work(plan), eval(plan, o, center) {}
 };
 
 Simulation::Simulation(const model::Plan& plan, SimOptions options)
-    : plan_(plan), options_(options), layout_(plan, EvalOptions{false}), center_(plan) {
+    : plan_(plan), options_(options), layout_(plan, EvalOptions{false}) {
     columns_ = layout_.columns();
     for (const auto& u : plan_.uncertain) {
         columns_.push_back("input." + u.param);
@@ -110,6 +110,7 @@ Simulation::Simulation(const model::Plan& plan, SimOptions options)
         streams_.push_back(policy::stream_key("uncertain:" + u.param));
         inverse_cdfs_.emplace_back(u.dist);
     }
+    if (options_.eval.lcop) center_.emplace(plan_);
     if (options_.eval.lcop && !plan_.uncertain.empty()) {
         // the LCOP searches start from the plan with every input at its median, moved along each
         // input by the slope between its quartiles
@@ -117,9 +118,9 @@ Simulation::Simulation(const model::Plan& plan, SimOptions options)
         for (std::size_t j = 0; j < plan_.uncertain.size(); ++j) {
             const InverseCdf& q = inverse_cdfs_[j];
             spreads.push_back(InputSpread{plan_.uncertain[j].param, q(0.5), q(0.25), q(0.75)});
-            set_param(center_, spreads.back().param, spreads.back().center);
+            set_param(*center_, spreads.back().param, spreads.back().center);
         }
-        lcop_starts_ = LcopStartModel(center_, spreads);
+        lcop_starts_ = LcopStartModel(*center_, spreads);
     }
     if (!plan_.correlations.empty()) {
         CopulaBuild b = build_copula(plan_.uncertain.size(), rank_pairs(plan_), options_.repair_correlation);
@@ -179,7 +180,7 @@ void Simulation::run(std::size_t first, std::size_t count, Samples& out, const P
     const unsigned threads = std::max(1u, options_.threads);
     std::vector<std::unique_ptr<Worker>> workers;
     for (unsigned t = 0; t < threads; ++t) {
-        auto w = std::make_unique<Worker>(plan_, center_, options_.eval);
+        auto w = std::make_unique<Worker>(plan_, center_ ? &*center_ : nullptr, options_.eval);
         w->shifts.resize(lcop_starts_.searches());
         for (const auto& u : plan_.uncertain) w->refs.push_back(model::resolve_param(w->work, u.param));
         const std::size_t n = plan_.uncertain.size();

@@ -95,8 +95,8 @@ private:
     SimOptions options_;
     Evaluator layout_;  ///< the columns (it evaluates nothing)
     /// The plan with every input at its median, and how the LCOP searches' starts follow the
-    /// inputs from there (options.eval.lcop only; else the plan as given and no model)
-    model::Plan center_;
+    /// inputs from there (options.eval.lcop only: without it, no plan and no model)
+    std::optional<model::Plan> center_;
     LcopStartModel lcop_starts_;
     std::vector<std::string> columns_;
     std::vector<double> base_values_;
