@@ -50,8 +50,9 @@ const std::vector<double>& grid_discounts() {
 bool grid_discounts_decrease() {
     static const bool ok = [] {
         const std::vector<double>& grid = rate_grid();
+        const std::vector<double>& v = grid_discounts();
         for (std::size_t j = 1; j < grid.size(); ++j)
-            if (!(grid[j] > grid[j - 1]) || 1.0 / (1.0 + grid[j]) > 1.0 / (1.0 + grid[j - 1])) return false;
+            if (!(grid[j] > grid[j - 1]) || v[j] > v[j - 1]) return false;
         return true;
     }();
     return ok;

@@ -45,6 +45,17 @@ double run_npv(const finance::PlantLedger<double>& pl, bool with_supports, doubl
     return finance::project_npv(pl, lean);
 }
 
+/// f(plan, plant index, its ledger as evaluate_plan_fast prepares it, with supports) for every
+/// plant of every plan, with and without supports.
+template <class F> void for_each_ledger(const std::vector<model::Plan>& plans, F&& f) {
+    finance::PlanScratch scratch;
+    for (const model::Plan& plan : plans) {
+        finance::evaluate_plan_fast(plan, scratch);
+        for (std::size_t i = 0; i < plan.plants.size(); ++i)
+            for (const bool with : {true, false}) f(plan, i, scratch.ledger(i), with);
+    }
+}
+
 /// One LCOP search's answer and cost.
 struct Answer {
     std::optional<double> value;
@@ -210,44 +221,37 @@ TEST_CASE("a run for NPV alone gives a whole run's FCFF and cost of capital to t
 
 TEST_CASE("a run carrying NPV's derivative in price gives a run's NPV, and the line NPV follows on its piece",
           "[finance][lcop]") {
-    const std::vector<model::Plan> plans = bundled_and_variants();
-    finance::PlanScratch scratch;
     finance::Ledger<double> lean, lined;
     finance::LedgerBuffers<double> buffers;
     int independent = 0, dependent = 0, slopes_checked = 0;
-    for (const model::Plan& plan : plans) {
-        finance::evaluate_plan_fast(plan, scratch);
-        for (std::size_t i = 0; i < plan.plants.size(); ++i) {
-            const finance::PlantLedger<double>& pl = scratch.ledger(i);
-            for (const bool with : {true, false}) {
-                const bool affine = pl.capital_independent_of_price(with);
-                ++(affine ? independent : dependent);
-                for (const double price : {-80.0, 0.0, 55.25, 900.0}) {
-                    INFO("plant " << plan.plants[i].id << ", price " << price << ", supports " << with);
-                    const double npv = run_npv(pl, with, price, lean, buffers);
-                    const finance::NpvLine line = pl.npv_line(with, price, lined, buffers);
-                    // the same run, to the bit
-                    for (std::size_t k = 0; k < lean.years.size(); ++k) CHECK(lined.years[k].fcff == lean.years[k].fcff);
-                    CHECK(lined.capital.wacc == lean.capital.wacc);
-                    CHECK(line.npv == npv);
-                    CHECK(line.lo <= price);
-                    CHECK(line.hi >= price);
-                    if (!affine) continue;
-                    // inside the piece NPV is the line: runs at two prices on it
-                    for (const double side : {-1.0, 1.0}) {
-                        const double end = side < 0 ? std::max(line.lo, price - 10.0) : std::min(line.hi, price + 10.0);
-                        const double q = price + 0.5 * (end - price);
-                        const double npv_q = run_npv(pl, with, q, lean, buffers);
-                        CHECK(npv_q == Approx(line.npv + line.slope * (q - price)).margin(1e-9 * (1.0 + std::abs(line.npv))));
-                        if (std::abs(q - price) > 1e-3) {
-                            CHECK((npv_q - line.npv) / (q - price) == Approx(line.slope).epsilon(1e-6));
-                            ++slopes_checked;
-                        }
-                    }
+    for_each_ledger(bundled_and_variants(), [&](const model::Plan& plan, std::size_t i,
+                                                const finance::PlantLedger<double>& pl, bool with) {
+        const bool affine = pl.capital_independent_of_price(with);
+        ++(affine ? independent : dependent);
+        for (const double price : {-80.0, 0.0, 55.25, 900.0}) {
+            INFO("plant " << plan.plants[i].id << ", price " << price << ", supports " << with);
+            const double npv = run_npv(pl, with, price, lean, buffers);
+            const finance::NpvLine line = pl.npv_line(with, price, lined, buffers);
+            // the same run, to the bit
+            for (std::size_t k = 0; k < lean.years.size(); ++k) CHECK(lined.years[k].fcff == lean.years[k].fcff);
+            CHECK(lined.capital.wacc == lean.capital.wacc);
+            CHECK(line.npv == npv);
+            CHECK(line.lo <= price);
+            CHECK(line.hi >= price);
+            if (!affine) continue;
+            // inside the piece NPV is the line: runs at two prices on it
+            for (const double side : {-1.0, 1.0}) {
+                const double end = side < 0 ? std::max(line.lo, price - 10.0) : std::min(line.hi, price + 10.0);
+                const double q = price + 0.5 * (end - price);
+                const double npv_q = run_npv(pl, with, q, lean, buffers);
+                CHECK(npv_q == Approx(line.npv + line.slope * (q - price)).margin(1e-9 * (1.0 + std::abs(line.npv))));
+                if (std::abs(q - price) > 1e-3) {
+                    CHECK((npv_q - line.npv) / (q - price) == Approx(line.slope).epsilon(1e-6));
+                    ++slopes_checked;
                 }
             }
         }
-    }
+    });
     // both kinds of cost of capital occur, and slopes were checked across wide pieces
     CHECK(independent > 0);
     CHECK(dependent > 0);
@@ -256,44 +260,37 @@ TEST_CASE("a run carrying NPV's derivative in price gives a run's NPV, and the l
 
 TEST_CASE("an NPV model gives a run's NPV at its price, and a run's NPV near it with the cost of capital recomputed",
           "[finance][lcop]") {
-    const std::vector<model::Plan> plans = bundled_and_variants();
-    finance::PlanScratch scratch;
     finance::Ledger<double> lean, modelled;
     finance::LedgerBuffers<double> buffers;
     finance::NpvModel m;
     int checked = 0, wacc_moved = 0;
-    for (const model::Plan& plan : plans) {
-        finance::evaluate_plan_fast(plan, scratch);
-        for (std::size_t i = 0; i < plan.plants.size(); ++i) {
-            const finance::PlantLedger<double>& pl = scratch.ledger(i);
-            for (const bool with : {true, false}) {
-                for (const double price : {-80.0, 0.0, 55.25, 71.0, 130.0, 900.0}) {
-                    INFO("plant " << plan.plants[i].id << ", price " << price << ", supports " << with);
-                    const double npv = run_npv(pl, with, price, lean, buffers);
-                    const double wacc0 = lean.capital.wacc;
-                    pl.npv_model(with, price, m, modelled, buffers);
-                    // the model's run is a run, to the bit
-                    CHECK(m.npv == npv);
-                    CHECK(m.lo <= price);
-                    CHECK(m.hi >= price);
-                    CHECK(pl.model_npv(m, price, modelled, buffers) == Approx(m.npv).margin(1e-12 * (1.0 + std::abs(m.npv))));
-                    // on the piece, within a model's reach, NPV is a run's: the debt's size and the
-                    // cost of capital follow the price
-                    for (const double side : {-1.0, 1.0}) {
-                        const double end = side < 0 ? std::max(m.lo, price - 1.0) : std::min(m.hi, price + 1.0);
-                        const double q = price + 0.5 * (end - price);
-                        if (!(std::abs(q - price) > 1e-6)) continue;
-                        const double npv_q = run_npv(pl, with, q, lean, buffers);
-                        CHECK(pl.model_npv(m, q, modelled, buffers) == Approx(npv_q).margin(1e-11 * (1.0 + std::abs(npv_q))));
-                        CHECK(modelled.capital.wacc == Approx(lean.capital.wacc).margin(1e-14));
-                        CHECK(modelled.debt_total == Approx(lean.debt_total).margin(1e-9 * (1.0 + lean.debt_total)));
-                        ++checked;
-                        if (!pl.capital_independent_of_price(with) && std::abs(lean.capital.wacc - wacc0) > 1e-9) ++wacc_moved;
-                    }
-                }
+    for_each_ledger(bundled_and_variants(), [&](const model::Plan& plan, std::size_t i,
+                                                const finance::PlantLedger<double>& pl, bool with) {
+        for (const double price : {-80.0, 0.0, 55.25, 71.0, 130.0, 900.0}) {
+            INFO("plant " << plan.plants[i].id << ", price " << price << ", supports " << with);
+            const double npv = run_npv(pl, with, price, lean, buffers);
+            const double wacc0 = lean.capital.wacc;
+            pl.npv_model(with, price, m, modelled, buffers);
+            // the model's run is a run, to the bit
+            CHECK(m.npv == npv);
+            CHECK(m.lo <= price);
+            CHECK(m.hi >= price);
+            CHECK(pl.model_npv(m, price, modelled, buffers) == Approx(m.npv).margin(1e-12 * (1.0 + std::abs(m.npv))));
+            // on the piece, within a model's reach, NPV is a run's: the debt's size and the
+            // cost of capital follow the price
+            for (const double side : {-1.0, 1.0}) {
+                const double end = side < 0 ? std::max(m.lo, price - 1.0) : std::min(m.hi, price + 1.0);
+                const double q = price + 0.5 * (end - price);
+                if (!(std::abs(q - price) > 1e-6)) continue;
+                const double npv_q = run_npv(pl, with, q, lean, buffers);
+                CHECK(pl.model_npv(m, q, modelled, buffers) == Approx(npv_q).margin(1e-11 * (1.0 + std::abs(npv_q))));
+                CHECK(modelled.capital.wacc == Approx(lean.capital.wacc).margin(1e-14));
+                CHECK(modelled.debt_total == Approx(lean.debt_total).margin(1e-9 * (1.0 + lean.debt_total)));
+                ++checked;
+                if (!pl.capital_independent_of_price(with) && std::abs(lean.capital.wacc - wacc0) > 1e-9) ++wacc_moved;
             }
         }
-    }
+    });
     CHECK(checked > 100);
     // the cost of capital moved with the price in many of the cases checked
     CHECK(wacc_moved > 20);
