@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 
 namespace reeplan::sim {
@@ -58,16 +59,106 @@ double percentile_sorted(const std::vector<double>& sorted, double p) {
     return sorted[i] + (h - lo) * (sorted[i + 1] - sorted[i]);
 }
 
+namespace {
+
+/// The order statistics of v[0, count) at `positions` (sorted, distinct, each < count) into
+/// `at`, by selection in place (C. A. R. Hoare, "Algorithm 65: Find", Comm. ACM 4 (1961) 321):
+/// after std::nth_element at position k over [lo, hi), every value before k is ≤ the k-th and
+/// every value after it ≥, so the positions below k are selected within [lo, k) and those above
+/// within (k, hi), and each keeps its order statistic. The middle position is selected first,
+/// so that the ranges halve; a position at the start of its range is the range's least value.
+void select_in_place(double* v, std::size_t count, const std::size_t* positions, std::size_t n_pos, double* at) {
+    struct Range {
+        std::size_t lo, hi, p_lo, p_hi;  ///< values [lo, hi), positions [p_lo, p_hi)
+    };
+    std::array<Range, 2 * 2 * kPercentileLevels.size() + 1> todo{};
+    std::size_t n_todo = 0;
+    todo[n_todo++] = Range{0, count, 0, n_pos};
+    while (n_todo > 0) {
+        const Range r = todo[--n_todo];
+        if (r.p_lo == r.p_hi) continue;
+        const std::size_t mid = r.p_lo + (r.p_hi - r.p_lo) / 2, k = positions[mid];
+        if (k == r.lo) std::iter_swap(v + k, std::min_element(v + r.lo, v + r.hi));
+        else std::nth_element(v + r.lo, v + k, v + r.hi);
+        at[mid] = v[k];
+        todo[n_todo++] = Range{r.lo, k, r.p_lo, mid};
+        todo[n_todo++] = Range{k + 1, r.hi, mid + 1, r.p_hi};
+    }
+}
+
+/// Buckets of select_by_buckets: v ↦ ⌊(v − min) · kBuckets / (max − min)⌋, the last bucket
+/// closed at max.
+constexpr std::size_t kBuckets = 2048;
+
+/// select_in_place's order statistics without permuting the whole column, for long columns:
+/// the values are counted into kBuckets buckets by a map that never decreases with the value
+/// (a rounded subtraction of min, then a rounded product by a positive scale, then truncation:
+/// each step is monotone), so every value of a bucket is ≥ every value of the buckets below it
+/// and the running counts give each order statistic's bucket and its rank there. Only the
+/// values of those buckets (at most one per position) are copied out, in column order, and
+/// selected among themselves: the same order statistics as selection over the whole column, in
+/// about two branch-free passes over it instead of several partitions. False, having done
+/// nothing, when min and max are not finite and apart by a finite, positive amount.
+bool select_by_buckets(const double* v, std::size_t count, double min, double max, const std::size_t* positions,
+                       std::size_t n_pos, double* at, std::vector<double>& gathered) {
+    const double span = max - min;
+    const double scale = static_cast<double>(kBuckets) / span;
+    if (!(span > 0) || !std::isfinite(span) || !std::isfinite(scale) || !std::isfinite(min) || count > UINT32_MAX)
+        return false;
+    auto bucket = [min, scale](double x) {
+        const double t = (x - min) * scale;  // in [0, kBuckets (1 + ε)]
+        return std::min(static_cast<std::size_t>(t), kBuckets - 1);
+    };
+    // four interleaved tallies, so that runs of equal values do not wait on one counter
+    std::array<std::uint32_t, 4 * kBuckets> tally{};
+    std::size_t r = 0;
+    for (; r + 4 <= count; r += 4)
+        for (std::size_t q = 0; q < 4; ++q) ++tally[q * kBuckets + bucket(v[r + q])];
+    for (; r < count; ++r) ++tally[bucket(v[r])];
+    // per position: its bucket, and the rank of its value among that bucket's values
+    std::array<std::size_t, 2 * kPercentileLevels.size()> in_bucket{}, rank{};
+    std::array<std::uint16_t, kBuckets> slot{};  // 1 + the gathered group of a bucket, 0 for none
+    std::array<std::size_t, 2 * kPercentileLevels.size() + 1> group_begin{};
+    std::size_t groups = 0, below = 0, p = 0;
+    for (std::size_t b = 0; b < kBuckets && p < n_pos; ++b) {
+        const std::size_t size = tally[b] + tally[kBuckets + b] + tally[2 * kBuckets + b] + tally[3 * kBuckets + b];
+        if (positions[p] < below + size) {
+            slot[b] = static_cast<std::uint16_t>(groups + 1);
+            group_begin[groups + 1] = group_begin[groups] + size;
+            for (; p < n_pos && positions[p] < below + size; ++p) {
+                in_bucket[p] = groups;
+                rank[p] = positions[p] - below;
+            }
+            ++groups;
+        }
+        below += size;
+    }
+    if (p < n_pos) return false;  // cannot happen: the tallies hold every value
+    gathered.resize(group_begin[groups]);
+    std::array<std::size_t, 2 * kPercentileLevels.size()> fill{};
+    for (std::size_t g = 0; g < groups; ++g) fill[g] = group_begin[g];
+    for (std::size_t i = 0; i < count; ++i)
+        if (const std::uint16_t s = slot[bucket(v[i])]) gathered[fill[s - 1]++] = v[i];
+    // each group's positions, selected within the group
+    for (std::size_t k = 0; k < n_pos;) {
+        const std::size_t g = in_bucket[k];
+        std::size_t e = k;
+        std::array<std::size_t, 2 * kPercentileLevels.size()> local{};
+        for (; e < n_pos && in_bucket[e] == g; ++e) local[e - k] = rank[e];
+        select_in_place(gathered.data() + group_begin[g], group_begin[g + 1] - group_begin[g], local.data(), e - k, at + k);
+        k = e;
+    }
+    return true;
+}
+
+}  // namespace
+
 MetricStats column_stats(const double* first, std::size_t stride, std::size_t n, std::vector<double>& scratch) {
     MetricStats s = column_moments(first, stride, n, scratch);
     if (s.count == 0) return s;
-    // The order statistics definition 7 reads, found by selection rather than a full sort: after
-    // std::nth_element at position k over [lo, hi), every value before k is ≤ the k-th and every
-    // value after it ≥, so the positions below k are selected within [lo, k) and those above
-    // within (k, hi), and each keeps its order statistic (C. A. R. Hoare, "Algorithm 65: Find",
-    // Comm. ACM 4 (1961) 321). The middle position is selected first, so that the ranges halve;
-    // a position at the start of its range is the range's least value. The values read are
-    // those of the sorted column.
+    // The order statistics definition 7 reads (at ⌊h⌋ and ⌊h⌋ + 1 per level), found by selection
+    // rather than a full sort: by buckets in long columns, else in place. Either way the values
+    // read are those of the sorted column.
     std::array<std::size_t, 2 * kPercentileLevels.size()> positions{};
     std::size_t n_pos = 0;
     for (double p : kPercentileLevels) {
@@ -78,30 +169,27 @@ MetricStats column_stats(const double* first, std::size_t stride, std::size_t n,
     std::sort(positions.begin(), positions.begin() + static_cast<std::ptrdiff_t>(n_pos));
     n_pos = static_cast<std::size_t>(std::unique(positions.begin(), positions.begin() + static_cast<std::ptrdiff_t>(n_pos)) -
                                      positions.begin());
-    // ranges still to select in: values [lo, hi) and positions [p_lo, p_hi), all inside the values
-    struct Range {
-        std::size_t lo, hi, p_lo, p_hi;
+    std::array<double, 2 * kPercentileLevels.size()> at{};
+    thread_local std::vector<double> gathered;
+    if (s.count < 4 * kBuckets ||
+        !select_by_buckets(scratch.data(), s.count, s.min, s.max, positions.data(), n_pos, at.data(), gathered))
+        select_in_place(scratch.data(), s.count, positions.data(), n_pos, at.data());
+    // percentile_sorted's arithmetic on the order statistics at hand
+    auto order_statistic = [&](std::size_t i) {
+        return at[static_cast<std::size_t>(std::lower_bound(positions.begin(), positions.begin() + static_cast<std::ptrdiff_t>(n_pos), i) -
+                                           positions.begin())];
     };
-    std::array<Range, 2 * kPercentileLevels.size() + 1> todo{};
-    std::size_t n_todo = 0;
-    todo[n_todo++] = Range{0, scratch.size(), 0, n_pos};
-    const auto begin = scratch.begin();
-    while (n_todo > 0) {
-        const Range r = todo[--n_todo];
-        if (r.p_lo == r.p_hi) continue;
-        const std::size_t mid = r.p_lo + (r.p_hi - r.p_lo) / 2, at = positions[mid];
-        if (at == r.lo) {
-            std::iter_swap(begin + static_cast<std::ptrdiff_t>(at),
-                           std::min_element(begin + static_cast<std::ptrdiff_t>(r.lo), begin + static_cast<std::ptrdiff_t>(r.hi)));
-        } else {
-            std::nth_element(begin + static_cast<std::ptrdiff_t>(r.lo), begin + static_cast<std::ptrdiff_t>(at),
-                             begin + static_cast<std::ptrdiff_t>(r.hi));
+    for (std::size_t k = 0; k < kPercentileLevels.size(); ++k) {
+        const double h = static_cast<double>(s.count - 1) * kPercentileLevels[k];
+        const double lo = std::floor(h);
+        const std::size_t i = static_cast<std::size_t>(lo);
+        if (i + 1 >= s.count) {
+            s.percentiles[k] = order_statistic(s.count - 1);
+            continue;
         }
-        todo[n_todo++] = Range{r.lo, at, r.p_lo, mid};
-        todo[n_todo++] = Range{at + 1, r.hi, mid + 1, r.p_hi};
+        const double a = order_statistic(i), b = order_statistic(i + 1);
+        s.percentiles[k] = a + (h - lo) * (b - a);
     }
-    for (std::size_t k = 0; k < kPercentileLevels.size(); ++k)
-        s.percentiles[k] = percentile_sorted(scratch, kPercentileLevels[k]);
     return s;
 }
 

@@ -18,6 +18,7 @@
 #include "io/reader.hpp"
 #include "sim/engine.hpp"
 #include "sim/simulate.hpp"
+#include "sim/summary.hpp"
 #include "timeline/schedule.hpp"
 
 #include <algorithm>
@@ -73,19 +74,36 @@ int main(int argc, char** argv) {
 
     std::printf("%s: %zu plants; fastest of %d batches, microseconds per call\n", file.c_str(), plants, trials);
     auto report = [](const char* what, double us) { std::printf("%-58s %10.3f\n", what, us); };
-    {
+    for (const bool lcop : {true, false}) {
         sim::SimOptions o;
         o.seed = 5;
         o.threads = 1;
+        o.eval.lcop = lcop;
         const sim::Simulation simulation(plan, o);
         constexpr std::size_t batch = 4000;
         std::size_t first = 0;
-        report("simulated path, with LCOP, 1 thread (batches of 4,000)", fastest(std::max(3, trials / 4), 1, [&] {
+        report(lcop ? "simulated path, with LCOP, 1 thread (batches of 4,000)"
+                    : "simulated path, without LCOP, 1 thread (batches of 4,000)",
+               fastest(std::max(3, trials / 4), 1, [&] {
                    sim::Samples samples;
                    simulation.run(first, batch, samples);
                    first += batch;
                    sink += samples.values[0];
                }) / static_cast<double>(batch));
+    }
+    {
+        // the statistics of a whole run's rows, as simulate summarizes them on 1 thread
+        sim::SimOptions o;
+        o.seed = 5;
+        o.threads = 1;
+        const sim::Simulation simulation(plan, o);
+        constexpr std::size_t paths = 20000;
+        sim::Samples samples;
+        simulation.run(0, paths, samples);
+        report("summary of 20,000 paths, per path, 1 thread", fastest(std::max(3, trials / 4), 1, [&] {
+                   const sim::SimulationResult r = sim::summarize(simulation, samples, sim::SummaryOptions{});
+                   sink += r.chain.metrics[0].stats.mean;
+               }) / static_cast<double>(paths));
     }
     report("evaluation of the file's plan, with LCOP", fastest(trials, 200, [&] {
                with_lcop.evaluate(plan, row.data());

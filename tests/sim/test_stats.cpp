@@ -13,6 +13,21 @@
 
 using namespace reeplan::sim;
 
+namespace {
+
+/// Uniform doubles in [0, 1) from Marsaglia's xorshift64 (J. Statist. Software 8 (2003) 14).
+struct Xorshift {
+    std::uint64_t state;
+    double operator()() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return static_cast<double>(state >> 11) * 0x1.0p-53;
+    }
+};
+
+}  // namespace
+
 TEST_CASE("percentiles follow Hyndman and Fan's definition 7", "[sim][stats]") {
     // R: quantile(1:10, c(.05, .1, .5, .9, .95)) gives 1.45 1.9 5.5 9.1 9.55 (type 7, the default);
     // Excel PERCENTILE.INC gives the same.
@@ -36,13 +51,7 @@ TEST_CASE("percentiles follow Hyndman and Fan's definition 7", "[sim][stats]") {
 
 TEST_CASE("percentiles by selection equal those of the fully sorted column", "[sim][stats]") {
     // columns of many sizes, with ties and signed zeros, against percentile_sorted over a sort
-    std::uint64_t state = 88172645463325252ULL;
-    auto next = [&state] {  // xorshift64
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        return static_cast<double>(state >> 11) * 0x1.0p-53;
-    };
+    Xorshift next{88172645463325252ULL};
     std::vector<double> scratch;
     for (std::size_t n : {1u, 2u, 3u, 7u, 20u, 21u, 100u, 1000u, 4097u, 50000u}) {
         for (int kind = 0; kind < 3; ++kind) {
@@ -62,6 +71,42 @@ TEST_CASE("percentiles by selection equal those of the fully sorted column", "[s
             const MetricStats m = column_moments(v.data(), 1, n, scratch);
             CHECK(m.mean == s.mean);
             CHECK(m.standard_error == s.standard_error);
+        }
+    }
+}
+
+TEST_CASE("percentiles of long columns, selected among counted buckets, equal those of the sorted column",
+          "[sim][stats]") {
+    // columns long enough to be selected by buckets (and one just below), whose values crowd
+    // into few buckets or spread over hundreds of decades, against a full sort
+    Xorshift next{2463534242ULL};
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> scratch;
+    for (std::size_t n : {8191u, 8192u, 8193u, 30000u, 100001u}) {
+        for (int kind = 0; kind < 8; ++kind) {
+            std::vector<double> v(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const double u = next();
+                switch (kind) {
+                    case 0: v[i] = -5e4 + 1e5 * u * u * u; break;                   // skewed, both signs
+                    case 1: v[i] = std::exp(1380.0 * (u - 0.5)); break;               // 1e-300 .. 1e300
+                    case 2: v[i] = i == n / 3 ? 1e12 : 7.0 + std::floor(4 * u); break;  // one outlier: one bucket
+                    case 3: v[i] = 1.0 + std::floor(64 * u) * 0x1.0p-52; break;       // a few ulps apart
+                    case 4: v[i] = u < 0.3 ? -inf : 100 * u; break;                    // infinite: no buckets
+                    case 5: v[i] = 42.0; break;                                         // constant
+                    case 6: v[i] = u < 0.97 ? 0.0 : u; break;                          // ties at the low end
+                    default: v[i] = std::ldexp(u, -1060); break;                       // subnormal
+                }
+            }
+            std::vector<double> sorted = v;
+            std::sort(sorted.begin(), sorted.end());
+            const MetricStats s = column_stats(v.data(), 1, n, scratch);
+            INFO("n = " << n << ", kind " << kind);
+            for (std::size_t k = 0; k < kPercentileLevels.size(); ++k)
+                {
+                const double want = percentile_sorted(sorted, kPercentileLevels[k]);  // NaN: −∞ + 0 · ∞
+                CHECK(((std::isnan(want) && std::isnan(s.percentiles[k])) || s.percentiles[k] == want));
+            }
         }
     }
 }
