@@ -1,6 +1,7 @@
 #include "sim/lcop_start.hpp"
 
 #include "model/params.hpp"
+#include "policy/outcomes.hpp"
 #include "sim/engine.hpp"
 
 #include <cmath>
@@ -38,6 +39,95 @@ LcopStartModel::LcopStartModel(const model::Plan& center, const std::vector<Inpu
             const std::size_t c = lcop_column(s);
             const double slope = (row[c] - lo_row[c]) / (in.hi - in.lo);
             if (std::isfinite(slope)) gradient_[s * n + j] = slope;
+        }
+    }
+
+    // the risks' terms: the LCOPs' changes from the centre's with one outcome applied
+    std::vector<double> base(eval.width());
+    eval.evaluate(center, base.data());
+    auto change = [&](const model::Risk& risk, const policy::RiskOutcome& o, std::size_t s) {
+        if (s == 0) {  // one evaluation per outcome, read by every search
+            policy::apply_risk_outcome(work, risk, o);
+            eval.evaluate(work, row.data());
+            policy::restore_risk(work, center, risk);
+        }
+        const double d = row[lcop_column(s)] - base[lcop_column(s)];
+        return std::isfinite(d) ? d : 0.0;
+    };
+    for (const model::Risk& risk : center.risks) {
+        RiskTerm t;
+        t.kind = risk.kind;
+        switch (risk.kind) {
+        case model::RiskKind::Reversal: {
+            std::vector<policy::RiskOutcome> dated;
+            for (const policy::WeightedOutcome& w : policy::enumerate_risk(center, risk))
+                if (w.outcome.occurs) {
+                    dated.push_back(w.outcome);
+                    t.dates.push_back(w.outcome.effective_year);
+                }
+            t.entries = dated.size();
+            t.shift.assign(searches_ * t.entries, 0.0);
+            for (std::size_t e = 0; e < t.entries; ++e)
+                for (std::size_t s = 0; s < searches_; ++s) t.shift[s * t.entries + e] = change(risk, dated[e], s);
+            break;
+        }
+        case model::RiskKind::SupplyRestriction: {
+            const std::vector<int> years = policy::event_years(center);
+            t.first_year = years.empty() ? 0 : years.front();
+            t.entries = years.size();
+            t.shift.assign(searches_ * t.entries, 0.0);
+            policy::RiskOutcome o;
+            o.occurs = true;
+            for (std::size_t e = 0; e < t.entries; ++e) {
+                o.event_years.assign(1, years[e]);
+                for (std::size_t s = 0; s < searches_; ++s) t.shift[s * t.entries + e] = change(risk, o, s);
+            }
+            break;
+        }
+        case model::RiskKind::Delay: {
+            // Σ d·Δ / Σ d² over the enumerated delays d > 0
+            std::vector<double> dd(searches_, 0.0);
+            double d2 = 0;
+            for (const policy::WeightedOutcome& w : policy::enumerate_risk(center, risk)) {
+                const double d = w.outcome.delay_years;
+                if (!w.outcome.occurs || !(d > 0)) continue;
+                d2 += d * d;
+                for (std::size_t s = 0; s < searches_; ++s) dd[s] += d * change(risk, w.outcome, s);
+            }
+            t.entries = 1;
+            t.shift.assign(searches_, 0.0);
+            if (d2 > 0)
+                for (std::size_t s = 0; s < searches_; ++s) t.shift[s] = dd[s] / d2;
+            break;
+        }
+        }
+        risks_.push_back(std::move(t));
+    }
+}
+
+void LcopStartModel::add_risk_shifts(const policy::RiskOutcome* outcomes, double* shifts) const {
+    for (std::size_t k = 0; k < risks_.size(); ++k) {
+        const RiskTerm& t = risks_[k];
+        const policy::RiskOutcome& o = outcomes[k];
+        if (!o.occurs || t.entries == 0) continue;
+        switch (t.kind) {
+        case model::RiskKind::Reversal:
+            for (std::size_t e = 0; e < t.entries; ++e)
+                if (!(t.dates[e] < o.effective_year) && !(o.effective_year < t.dates[e])) {  // the same date
+                    for (std::size_t s = 0; s < searches_; ++s) shifts[s] += t.shift[s * t.entries + e];
+                    break;
+                }
+            break;
+        case model::RiskKind::SupplyRestriction:
+            for (const int y : o.event_years) {
+                const int e = y - t.first_year;
+                if (e < 0 || static_cast<std::size_t>(e) >= t.entries) continue;
+                for (std::size_t s = 0; s < searches_; ++s) shifts[s] += t.shift[s * t.entries + static_cast<std::size_t>(e)];
+            }
+            break;
+        case model::RiskKind::Delay:
+            for (std::size_t s = 0; s < searches_; ++s) shifts[s] += t.shift[s] * o.delay_years;
+            break;
         }
     }
 }

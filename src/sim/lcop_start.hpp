@@ -8,8 +8,17 @@
 /// start shifts): each search still runs to its own tolerance (finance::detail::lcop_near), so
 /// the model's error, and what the risk events it leaves out do, cost ledger runs, never
 /// accuracy.
+///
+/// The model also follows the plan's risks (`[[risk]]`), which move some LCOPs far: the end of a
+/// price floor, a supply shock on an input, a delay. Each risk adds a term fitted on the centre
+/// plan by applying one outcome at a time and taking the LCOP's change, Δ = LCOP(centre with the
+/// outcome) − LCOP(centre): a reversal, a shift per date at which the supports end; a supply
+/// restriction, a shift per year in which an event starts, summed over a path's event years; a
+/// delay, a shift per year of delay (the least-squares slope through the origin over the
+/// enumerated delays). A path's shift is the sum of its inputs' and its risk outcomes' terms.
 
 #include "model/plan.hpp"
+#include "policy/outcomes.hpp"
 
 #include <cstddef>
 #include <string>
@@ -42,13 +51,35 @@ public:
     /// per InputSpread).
     void shifts(const double* inputs, double* shifts) const;
 
+    /// Adds to `shifts` (searches() entries) the terms of a path's risk outcomes, `outcomes[k]`
+    /// the outcome of the centre plan's k-th risk.
+    void add_risk_shifts(const policy::RiskOutcome* outcomes, double* shifts) const;
+
     /// The slope of search `search` in input `input`.
     double slope(std::size_t search, std::size_t input) const { return gradient_[search * center_.size() + input]; }
 
+    /// The shift of search `search` when entry `entry` of risk `risk` happens alone: the date
+    /// (reversal) or event year (supply restriction) of that index, or one year of delay.
+    double risk_shift(std::size_t risk, std::size_t search, std::size_t entry) const {
+        const RiskTerm& t = risks_[risk];
+        return t.shift[search * t.entries + entry];
+    }
+
 private:
+    /// One risk's term: its entries (a reversal's dates, a supply restriction's event years from
+    /// first_year on, or one entry per year of delay) and each search's shift per entry.
+    struct RiskTerm {
+        model::RiskKind kind = model::RiskKind::Reversal;
+        std::vector<double> dates;  ///< reversal: the effective years, one per entry
+        int first_year = 0;         ///< supply restriction: the event year of entry 0
+        std::size_t entries = 0;
+        std::vector<double> shift;  ///< [search × entries + entry]
+    };
+
     std::size_t searches_ = 0;
     std::vector<double> center_;    ///< per input
     std::vector<double> gradient_;  ///< [search × inputs + input]
+    std::vector<RiskTerm> risks_;   ///< per risk of the centre plan
 };
 
 }  // namespace reeplan::sim

@@ -98,6 +98,7 @@ struct Simulation::Worker {
     std::vector<model::ParamRef> refs;
     std::vector<double> z, u;  ///< per input: normals and uniforms of the path being drawn
     std::vector<double> shifts;  ///< per LCOP search: how far from its start it begins (LcopStartModel)
+    std::vector<policy::RiskOutcome> outcomes;  ///< per risk: its outcome on the path being drawn
     Worker(const model::Plan& plan, const model::Plan* center, EvalOptions o) : work(plan), eval(plan, o, center) {}
 };
 
@@ -158,12 +159,14 @@ void Simulation::run_block(Worker& w, std::size_t first, std::size_t count, doub
         const std::size_t risks = plan_.risks.size();
         for (std::size_t k = 0; k < risks; ++k) {
             const model::Risk& risk = w.work.risks[k];
-            policy::apply_risk_outcome(w.work, risk, policy::sample_risk(w.work, risk, options_.seed, path));
+            w.outcomes[k] = policy::sample_risk(w.work, risk, options_.seed, path);
+            policy::apply_risk_outcome(w.work, risk, w.outcomes[k]);
         }
         if (lcop_starts_.empty()) {
             w.eval.evaluate(w.work, row);
         } else {
             lcop_starts_.shifts(row + model_width, w.shifts.data());
+            lcop_starts_.add_risk_shifts(w.outcomes.data(), w.shifts.data());
             w.eval.evaluate(w.work, row, w.shifts.data());
         }
         for (std::size_t k = 0; k < risks; ++k) policy::restore_risk(w.work, plan_, plan_.risks[k]);
@@ -182,6 +185,7 @@ void Simulation::run(std::size_t first, std::size_t count, Samples& out, const P
     for (unsigned t = 0; t < threads; ++t) {
         auto w = std::make_unique<Worker>(plan_, center_ ? &*center_ : nullptr, options_.eval);
         w->shifts.resize(lcop_starts_.searches());
+        w->outcomes.resize(plan_.risks.size());
         for (const auto& u : plan_.uncertain) w->refs.push_back(model::resolve_param(w->work, u.param));
         const std::size_t n = plan_.uncertain.size();
         w->z.resize(n);

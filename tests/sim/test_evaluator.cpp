@@ -125,6 +125,68 @@ TEST_CASE("an LCOP start model holds each LCOP's secant slope in each input", "[
     for (std::size_t s = 0; s < searches; ++s) CHECK(shifts[s] == m.slope(s, 0) * 60.0 + m.slope(s, 1) * 6.0);
 }
 
+TEST_CASE("an LCOP start model follows each risk outcome by the change it makes alone", "[sim][engine]") {
+    const model::Plan center = bundled();
+    const sim::LcopStartModel m(center, {});
+    const std::size_t searches = m.searches();
+    const std::vector<std::optional<double>> base = reference_lcops(center);
+    // an outcome applied alone moves each LCOP by the term the model holds for it, to within the
+    // two searches' tolerance (1e-10 USD/kg each)
+    auto check_term = [&](std::size_t k, const policy::RiskOutcome& o, auto&& term) {
+        const std::vector<std::optional<double>> moved = reference_lcops(policy::apply_outcome(center, [&] {
+            policy::JointOutcome j;
+            j.by_risk.resize(center.risks.size());
+            j.by_risk[k] = o;
+            return j;
+        }()));
+        bool any = false;
+        for (std::size_t s = 0; s < searches; ++s) {
+            INFO(center.risks[k].id << " " << lcop_column(center, s));
+            REQUIRE(base[s]);
+            REQUIRE(moved[s]);
+            CHECK(std::abs(term(s) - (*moved[s] - *base[s])) <= 4e-9);
+            any = any || std::abs(term(s)) > 1e-3;
+        }
+        return any;
+    };
+    std::size_t reversal = 0, shortage = 0, delay = 0;
+    for (std::size_t k = 0; k < center.risks.size(); ++k) {
+        const model::Risk& r = center.risks[k];
+        if (r.kind == model::RiskKind::Reversal) reversal = k;
+        if (r.kind == model::RiskKind::SupplyRestriction) shortage = k;
+        if (r.kind == model::RiskKind::Delay) delay = k;
+    }
+    // the reversal at the second election (effective 2033): the floor of sep-1 ends
+    std::vector<policy::RiskOutcome> dates;
+    for (const auto& w : policy::enumerate_risk(center, center.risks[reversal]))
+        if (w.outcome.occurs) dates.push_back(w.outcome);
+    REQUIRE(dates.size() >= 2);
+    CHECK(check_term(reversal, dates[1], [&](std::size_t s) { return m.risk_shift(reversal, s, 1); }));
+    // a Dy/Tb shock starting in 2031: the magnet plants' LCOPs rise
+    policy::RiskOutcome shock;
+    shock.occurs = true;
+    shock.event_years = {2031};
+    const std::size_t e = static_cast<std::size_t>(2031 - static_cast<int>(center.project.base_year));
+    CHECK(check_term(shortage, shock, [&](std::size_t s) { return m.risk_shift(shortage, s, e); }));
+    CHECK(m.risk_shift(shortage, 2 * 3, e) > 0);  // mag-1, with supports
+    // a delay: the slope per year, as a secant from no delay to the enumerated delays
+    const double slope = m.risk_shift(delay, 0, 0);
+    CHECK(std::isfinite(slope));
+    // a path's risk shifts are the sum of its outcomes' terms
+    std::vector<policy::RiskOutcome> path(center.risks.size());
+    path[reversal] = dates[1];
+    path[shortage].occurs = true;
+    path[shortage].event_years = {2030, 2031};
+    path[delay].occurs = true;
+    path[delay].delay_years = 1.5;
+    std::vector<double> shifts(searches, 1.0);
+    m.add_risk_shifts(path.data(), shifts.data());
+    const std::size_t e0 = e - 1;
+    for (std::size_t s = 0; s < searches; ++s)
+        CHECK(shifts[s] == 1.0 + m.risk_shift(reversal, s, 1) + m.risk_shift(shortage, s, e0) + m.risk_shift(shortage, s, e) +
+                               m.risk_shift(delay, s, 0) * 1.5);
+}
+
 TEST_CASE("where the LCOP searches begin changes no row beyond the searches' tolerance", "[sim][engine]") {
     const model::Plan base = bundled();
     const std::vector<sim::InputSpread> inputs{
