@@ -125,8 +125,14 @@ void balance_flows_into(const model::Plan& plan, const std::vector<timeline::Pha
     out.unproduced_critical_inputs.resize(n_unproduced);
 
     s.shock_on.resize(plan.shocks.size() * n_mat);
-    for (std::size_t k = 0; k < plan.shocks.size(); ++k)
-        for (std::size_t m = 0; m < n_mat; ++m) s.shock_on[k * n_mat + m] = plan.shocks[k].material == g.ids[m];
+    for (std::size_t k = 0; k < plan.shocks.size(); ++k) {
+        // a risk's shocks come one after another, on one material: the row of the last
+        if (k > 0 && plan.shocks[k].material == plan.shocks[k - 1].material)
+            std::copy_n(s.shock_on.begin() + static_cast<std::ptrdiff_t>((k - 1) * n_mat), n_mat,
+                        s.shock_on.begin() + static_cast<std::ptrdiff_t>(k * n_mat));
+        else
+            for (std::size_t m = 0; m < n_mat; ++m) s.shock_on[k * n_mat + m] = plan.shocks[k].material == g.ids[m];
+    }
 
     const model::Material* fp_mat = g.mat[g.final_product];
     for (auto* v : {&s.allocated_total, &s.req_total, &s.dem_req, &s.cap_sum, &s.nameplate_sum, &s.avail, &s.price})

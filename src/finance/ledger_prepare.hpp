@@ -146,6 +146,11 @@ void PlantLedger<T>::reset(const model::Plan& plan, std::size_t plant_index, con
     const std::size_t n_in = inputs_.size();
     shock_slot_.assign(plan.shocks.size(), none);
     for (std::size_t k = 0; k < plan.shocks.size(); ++k) {
+        // a risk's shocks come one after another, on one material: the input found for the last
+        if (k > 0 && plan.shocks[k].material == plan.shocks[k - 1].material) {
+            shock_slot_[k] = shock_slot_[k - 1];
+            continue;
+        }
         std::size_t slot = 0;
         for (const auto& in : plant.inputs) {
             if (in.first == plan.shocks[k].material) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace reeplan::policy {
 
@@ -59,6 +60,38 @@ Dates reversal_dates(const model::Plan& plan, const model::Risk& risk) {
 }
 
 double delay_probability(const model::Risk& risk) { return std::clamp(risk.probability, 0.0, 1.0); }
+
+/// A reversal effective at `t` on one support it names (the rules above).
+void end_support(model::Support& s, double t) {
+    s.end_year = std::min(s.end_year, t);
+    using K = model::SupportKind;
+    if ((s.kind == K::Grant || s.kind == K::Equity) && !(s.year < t)) s.amount_musd = 0;
+    if (s.kind == K::Loan && !(s.start_year < t)) s.amount_musd = 0;
+    if (s.kind == K::LoanGuarantee && !(s.start_year < t)) s.share = 0;
+}
+
+/// A supply restriction's shocks, one per event year (the rules above).
+void add_shocks(model::Plan& plan, const model::Risk& risk, const RiskOutcome& o) {
+    for (int y : o.event_years)
+        plan.shocks.push_back(model::SupplyShock{risk.material, static_cast<double>(y), y + risk.duration_years,
+                                                 risk.available_share, risk.price_multiplier});
+}
+
+/// The fields end_support changes, back from `base`.
+void restore_support(model::Support& s, const model::Support& base) {
+    s.end_year = base.end_year;
+    s.amount_musd = base.amount_musd;
+    s.share = base.share;
+}
+
+/// The fields timeline::delay_phase changes, back from `base`.
+void restore_schedule(model::Schedule& s, const model::Schedule& base) {
+    s.permitting_years = base.permitting_years;
+    s.construction_years = base.construction_years;
+    s.commissioning_years = base.commissioning_years;
+    s.ramp.years = base.ramp.years;
+    s.ramp.hold_years = base.ramp.hold_years;
+}
 
 }  // namespace
 
@@ -223,21 +256,12 @@ void apply_risk_outcome(model::Plan& plan, const model::Risk& risk, const RiskOu
     switch (risk.kind) {
     case model::RiskKind::Reversal: {
         const double t = o.effective_year;
-        for (const auto& id : reversed_supports(risk)) {
-            model::Support* s = find_support(plan, id);
-            if (!s) continue;
-            s->end_year = std::min(s->end_year, t);
-            using K = model::SupportKind;
-            if ((s->kind == K::Grant || s->kind == K::Equity) && !(s->year < t)) s->amount_musd = 0;
-            if (s->kind == K::Loan && !(s->start_year < t)) s->amount_musd = 0;
-            if (s->kind == K::LoanGuarantee && !(s->start_year < t)) s->share = 0;
-        }
+        for (const auto& id : reversed_supports(risk))
+            if (model::Support* s = find_support(plan, id)) end_support(*s, t);
         break;
     }
     case model::RiskKind::SupplyRestriction:
-        for (int y : o.event_years)
-            plan.shocks.push_back(model::SupplyShock{risk.material, static_cast<double>(y), y + risk.duration_years,
-                                                     risk.available_share, risk.price_multiplier});
+        add_shocks(plan, risk, o);
         break;
     case model::RiskKind::Delay: {
         for (const auto& id : risk.plants) {
@@ -257,10 +281,7 @@ void restore_risk(model::Plan& plan, const model::Plan& base, const model::Risk&
         for (const auto& id : reversed_supports(risk)) {
             model::Support* s = find_support(plan, id);
             const model::Support* b = find_support(base, id);
-            if (!s || !b) continue;
-            s->end_year = b->end_year;
-            s->amount_musd = b->amount_musd;
-            s->share = b->share;
+            if (s && b) restore_support(*s, *b);
         }
         break;
     case model::RiskKind::SupplyRestriction:
@@ -270,13 +291,119 @@ void restore_risk(model::Plan& plan, const model::Plan& base, const model::Risk&
         for (const auto& id : risk.plants) {
             model::Plant* p = find_plant(plan, id);
             const model::Plant* b = base.plant(id);
-            if (!p || !b) continue;
-            p->schedule.permitting_years = b->schedule.permitting_years;
-            p->schedule.construction_years = b->schedule.construction_years;
-            p->schedule.commissioning_years = b->schedule.commissioning_years;
-            p->schedule.ramp.years = b->schedule.ramp.years;
-            p->schedule.ramp.hold_years = b->schedule.ramp.hold_years;
+            if (p && b) restore_schedule(p->schedule, b->schedule);
         }
+        break;
+    }
+}
+
+RiskSampler::RiskSampler(const model::Plan& plan, std::size_t risk) : risk_(risk) {
+    const model::Risk& r = plan.risks[risk];
+    key_ = stream_key(r.id);
+    switch (r.kind) {
+    case model::RiskKind::Reversal:
+        for (const auto& id : reversed_supports(r))
+            for (std::size_t k = 0; k < plan.supports.size(); ++k)
+                if (plan.supports[k].id == id) {
+                    supports_.push_back(k);
+                    break;
+                }
+        break;
+    case model::RiskKind::SupplyRestriction:
+        break;
+    case model::RiskKind::Delay:
+        for (const auto& id : r.plants)
+            for (std::size_t k = 0; k < plan.plants.size(); ++k)
+                if (plan.plants[k].id == id) {
+                    plants_.push_back(k);
+                    break;
+                }
+        phase_ok_ = timeline::parse_phase(r.phase, phase_);
+        break;
+    }
+}
+
+void RiskSampler::refresh(const model::Plan& plan) {
+    const model::Risk& r = plan.risks[risk_];
+    const std::array<double, 7> now{plan.project.base_year,  plan.project.end_year, r.has_elections ? 1.0 : 0.0,
+                                    r.elections_first_year,  r.elections_every_years, r.probability,
+                                    r.annual_probability};
+    if (fresh_ && std::memcmp(now.data(), follows_.data(), sizeof now) == 0) return;
+    follows_ = now;
+    fresh_ = true;
+    dates_.clear();
+    cumulative_.clear();
+    years_.clear();
+    if (r.kind == model::RiskKind::Reversal) {
+        // sample_risk's running sum of the dates' probabilities, in its order
+        const Dates d = reversal_dates(plan, r);
+        dates_ = d.effective;
+        double cum = 0;
+        for (double p : d.probability) cumulative_.push_back(cum += p);
+    } else if (r.kind == model::RiskKind::SupplyRestriction) {
+        years_ = event_years(plan);
+    }
+}
+
+void RiskSampler::sample(const model::Plan& plan, std::uint64_t seed, std::uint64_t path, RiskOutcome& o) {
+    const model::Risk& risk = plan.risks[risk_];
+    refresh(plan);
+    o.occurs = false;
+    o.effective_year = 0;
+    o.delay_years = 0;
+    o.event_years.clear();
+    switch (risk.kind) {
+    case model::RiskKind::Reversal: {
+        const double u = counter_uniform(seed, path, key_, 0);
+        for (std::size_t k = 0; k < dates_.size(); ++k)
+            if (u < cumulative_[k]) {
+                o.occurs = true;
+                o.effective_year = dates_[k];
+                break;
+            }
+        break;
+    }
+    case model::RiskKind::SupplyRestriction:
+        for (std::size_t j = 0; j < years_.size(); ++j)
+            if (counter_uniform(seed, path, key_, j) < risk.annual_probability) o.event_years.push_back(years_[j]);
+        o.occurs = !o.event_years.empty();
+        break;
+    case model::RiskKind::Delay:
+        if (counter_uniform(seed, path, key_, 0) < delay_probability(risk)) {
+            o.delay_years = std::max(quantile(risk.delay_years, counter_uniform(seed, path, key_, 1)), 0.0);
+            o.occurs = o.delay_years > 0;
+        }
+        break;
+    }
+}
+
+void RiskSampler::apply(model::Plan& plan, const RiskOutcome& o) const {
+    if (!o.occurs) return;
+    const model::Risk& risk = plan.risks[risk_];
+    switch (risk.kind) {
+    case model::RiskKind::Reversal:
+        for (std::size_t k : supports_) end_support(plan.supports[k], o.effective_year);
+        break;
+    case model::RiskKind::SupplyRestriction:
+        add_shocks(plan, risk, o);
+        break;
+    case model::RiskKind::Delay:
+        if (phase_ok_)
+            for (std::size_t k : plants_) timeline::delay_phase(plan.plants[k].schedule, phase_, o.delay_years);
+        break;
+    }
+}
+
+void RiskSampler::restore(model::Plan& plan, const model::Plan& base) const {
+    switch (plan.risks[risk_].kind) {
+    case model::RiskKind::Reversal:
+        for (std::size_t k : supports_) restore_support(plan.supports[k], base.supports[k]);
+        break;
+    case model::RiskKind::SupplyRestriction:
+        if (plan.shocks.size() > base.shocks.size()) plan.shocks.resize(base.shocks.size());
+        break;
+    case model::RiskKind::Delay:
+        for (std::size_t k : plants_) restore_schedule(plan.plants[k].schedule, base.plants[k].schedule);
         break;
     }
 }

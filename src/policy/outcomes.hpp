@@ -27,7 +27,9 @@
 ///    through the schedule.
 
 #include "model/plan.hpp"
+#include "timeline/schedule.hpp"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -90,6 +92,42 @@ void apply_risk_outcome(model::Plan& plan, const model::Risk& risk, const RiskOu
 /// Undoes apply_risk_outcome(): copies back from `base` (the plan before any outcome) every
 /// field that `risk` may change. Shocks are cut back to those of `base`.
 void restore_risk(model::Plan& plan, const model::Plan& base, const model::Risk& risk);
+
+/// sample_risk, apply_risk_outcome and restore_risk for one risk, prepared for drawing many
+/// paths on copies of one plan: the risk's stream key, the supports and plants it names (found
+/// by index rather than by name on every path), and its reversal dates with their probabilities
+/// and its event years, found again only when the fields they follow (the project's years, the
+/// risk's elections and probabilities, which a path's uncertain inputs may set) change. The
+/// same outcomes and the same changes to the plan, to the bit. Every plan passed in must be a
+/// copy of the one the sampler was built on (the same risks, supports and plants in the same
+/// order); the risk's fields are read from the plan passed in.
+class RiskSampler {
+public:
+    RiskSampler(const model::Plan& plan, std::size_t risk);
+
+    /// sample_risk(plan, plan.risks[risk], seed, path) into `out`, reusing its storage.
+    void sample(const model::Plan& plan, std::uint64_t seed, std::uint64_t path, RiskOutcome& out);
+    /// apply_risk_outcome(plan, plan.risks[risk], outcome).
+    void apply(model::Plan& plan, const RiskOutcome& outcome) const;
+    /// restore_risk(plan, base, plan.risks[risk]).
+    void restore(model::Plan& plan, const model::Plan& base) const;
+
+private:
+    /// Brings the dates and years up to the fields of `plan`.
+    void refresh(const model::Plan& plan);
+
+    std::size_t risk_;
+    std::uint64_t key_ = 0;
+    std::vector<std::size_t> supports_;  ///< reversal: the supports it ends (plan.supports)
+    std::vector<std::size_t> plants_;    ///< delay: the plants it delays (plan.plants)
+    bool phase_ok_ = false;              ///< delay: the phase parses
+    timeline::Phase phase_{};
+    /// the fields the dates follow, as of the last refresh
+    std::array<double, 7> follows_{};
+    bool fresh_ = false;
+    std::vector<double> dates_, cumulative_;  ///< reversal: effective years, running probability
+    std::vector<int> years_;                  ///< supply restriction: event years
+};
 
 /// A copy of `plan` with one joint outcome applied (risks taken from plan.risks).
 model::Plan apply_outcome(const model::Plan& plan, const JointOutcome& outcome);

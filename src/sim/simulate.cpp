@@ -99,6 +99,7 @@ struct Simulation::Worker {
     std::vector<double> z, u;  ///< per input: normals and uniforms of the path being drawn
     std::vector<double> shifts;  ///< per LCOP search: how far from its start it begins (LcopStartModel)
     std::vector<policy::RiskOutcome> outcomes;  ///< per risk: its outcome on the path being drawn
+    std::vector<policy::RiskSampler> samplers;  ///< per risk, on `work`
     Worker(const model::Plan& plan, const model::Plan* center, EvalOptions o) : work(plan), eval(plan, o, center) {}
 };
 
@@ -158,9 +159,8 @@ void Simulation::run_block(Worker& w, std::size_t first, std::size_t count, doub
         // risks: drawn on the plan with this path's inputs, undone after
         const std::size_t risks = plan_.risks.size();
         for (std::size_t k = 0; k < risks; ++k) {
-            const model::Risk& risk = w.work.risks[k];
-            w.outcomes[k] = policy::sample_risk(w.work, risk, options_.seed, path);
-            policy::apply_risk_outcome(w.work, risk, w.outcomes[k]);
+            w.samplers[k].sample(w.work, options_.seed, path, w.outcomes[k]);
+            w.samplers[k].apply(w.work, w.outcomes[k]);
         }
         if (lcop_starts_.empty()) {
             w.eval.evaluate(w.work, row);
@@ -169,7 +169,7 @@ void Simulation::run_block(Worker& w, std::size_t first, std::size_t count, doub
             lcop_starts_.add_risk_shifts(w.outcomes.data(), w.shifts.data());
             w.eval.evaluate(w.work, row, w.shifts.data());
         }
-        for (std::size_t k = 0; k < risks; ++k) policy::restore_risk(w.work, plan_, plan_.risks[k]);
+        for (std::size_t k = 0; k < risks; ++k) w.samplers[k].restore(w.work, plan_);
     }
 }
 
@@ -186,6 +186,7 @@ void Simulation::run(std::size_t first, std::size_t count, Samples& out, const P
         auto w = std::make_unique<Worker>(plan_, center_ ? &*center_ : nullptr, options_.eval);
         w->shifts.resize(lcop_starts_.searches());
         w->outcomes.resize(plan_.risks.size());
+        for (std::size_t k = 0; k < plan_.risks.size(); ++k) w->samplers.emplace_back(w->work, k);
         for (const auto& u : plan_.uncertain) w->refs.push_back(model::resolve_param(w->work, u.param));
         const std::size_t n = plan_.uncertain.size();
         w->z.resize(n);

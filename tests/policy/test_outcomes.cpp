@@ -8,7 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 
 using namespace reeplan;
@@ -172,6 +174,72 @@ TEST_CASE("sampled draws depend only on (seed, path, risk)", "[policy][outcomes]
     // mean delay: 0.5 × (0.5 + 1 + 2)/3
     CHECK(delay_sum / n == Approx(0.5 * 3.5 / 3).margin(0.02));
     CHECK(events / double(n) == Approx(7 * 0.2).margin(0.03));
+}
+
+TEST_CASE("a prepared sampler draws and applies what sample_risk and apply_risk_outcome do", "[policy][outcomes]") {
+    const model::Plan base = policy_plan();
+    model::Plan work = base;    // drawn and applied by the samplers
+    model::Plan fresh = base;   // by the functions, on a copy with the same fields
+    std::vector<RiskSampler> samplers;
+    for (std::size_t k = 0; k < base.risks.size(); ++k) samplers.emplace_back(work, k);
+    auto bits = [](double x) { return std::bit_cast<std::uint64_t>(x); };
+    std::vector<RiskOutcome> got(base.risks.size());
+    int changed = 0;
+    for (std::uint64_t p = 0; p < 4000; ++p) {
+        // fields the dates and draws follow, as a path's uncertain inputs could set them: the
+        // samplers must follow them too
+        if (p == 1000 || p == 2000) {
+            for (model::Plan* plan : {&work, &fresh}) {
+                plan->risks[0].probability = p == 1000 ? 0.6 : 0.1;
+                plan->risks[0].elections_first_year = p == 1000 ? 2030 : 2026;
+                plan->risks[1].annual_probability = p == 1000 ? 0.45 : 0.05;
+                plan->project.end_year = p == 1000 ? 2045 : 2038;
+            }
+        }
+        for (std::size_t k = 0; k < base.risks.size(); ++k) {
+            samplers[k].sample(work, 3, p, got[k]);
+            const RiskOutcome want = sample_risk(fresh, fresh.risks[k], 3, p);
+            INFO("path " << p << ", risk " << k);
+            REQUIRE(got[k].occurs == want.occurs);
+            REQUIRE(bits(got[k].effective_year) == bits(want.effective_year));
+            REQUIRE(bits(got[k].delay_years) == bits(want.delay_years));
+            REQUIRE(got[k].event_years == want.event_years);
+            samplers[k].apply(work, got[k]);
+            apply_risk_outcome(fresh, fresh.risks[k], want);
+        }
+        // the same plan, field by field where risks act
+        bool differs = false;
+        for (std::size_t i = 0; i < work.supports.size(); ++i) {
+            const model::Support &a = work.supports[i], &b = fresh.supports[i];
+            REQUIRE(bits(a.end_year) == bits(b.end_year));
+            REQUIRE(bits(a.amount_musd) == bits(b.amount_musd));
+            REQUIRE(bits(a.share) == bits(b.share));
+            differs = differs || bits(a.end_year) != bits(base.supports[i].end_year);
+        }
+        REQUIRE(work.shocks.size() == fresh.shocks.size());
+        for (std::size_t i = 0; i < work.shocks.size(); ++i) {
+            REQUIRE(work.shocks[i].material == fresh.shocks[i].material);
+            REQUIRE(bits(work.shocks[i].start_year) == bits(fresh.shocks[i].start_year));
+            REQUIRE(bits(work.shocks[i].end_year) == bits(fresh.shocks[i].end_year));
+        }
+        for (std::size_t i = 0; i < work.plants.size(); ++i) {
+            const model::Schedule &a = work.plants[i].schedule, &b = fresh.plants[i].schedule;
+            REQUIRE(bits(a.permitting_years) == bits(b.permitting_years));
+            REQUIRE(bits(a.construction_years) == bits(b.construction_years));
+            differs = differs || bits(a.permitting_years) != bits(base.plants[i].schedule.permitting_years);
+        }
+        changed += differs;
+        for (std::size_t k = 0; k < base.risks.size(); ++k) {
+            samplers[k].restore(work, base);
+            restore_risk(fresh, base, fresh.risks[k]);
+        }
+        // restored: what the path changed is the base plan's again
+        for (std::size_t i = 0; i < work.supports.size(); ++i) REQUIRE(bits(work.supports[i].end_year) == bits(base.supports[i].end_year));
+        REQUIRE(work.shocks.size() == base.shocks.size());
+        for (std::size_t i = 0; i < work.plants.size(); ++i)
+            REQUIRE(bits(work.plants[i].schedule.permitting_years) == bits(base.plants[i].schedule.permitting_years));
+    }
+    CHECK(changed > 1000);  // the outcomes did act on the plan
 }
 
 TEST_CASE("the engine's outcome NPV equals plant_flows on the applied plan", "[policy][outcomes]") {
