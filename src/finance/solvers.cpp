@@ -95,12 +95,30 @@ FlowSigns flow_signs(const std::vector<double>& flows) {
     return out;
 }
 
-/// One step of the grid scan, at rate r with f(r) = fr: a zero is a root, and a sign change
-/// from the last finite, nonzero value is refined with `brent`; `found(root)` for each root.
-/// `exact`: fr is f(r) itself, not only its sign, so that `brent` need not compute it again.
-template <class F, class Found> struct GridScan {
+/// What a grid scan reports to: a zero of f at a grid rate, and a sign change of f between
+/// neighbouring rates a < b, with f(a) and f(b) or, where not `exact`, only their signs.
+/// Refine refines each sign change with `brent` and hands every root to `found`, in grid order.
+template <class F, class Found> struct Refine {
     F& f;
     Found& found;
+    void zero(double r) { found(r); }
+    void bracket(double a, double fa, bool a_exact, double b, double fb, bool b_exact) {
+        const double xa = a_exact ? fa : f(a);
+        const double xb = b_exact ? fb : f(b);
+        if (auto root = brent_from(f, a, xa, b, xb, 1e-12, 200)) found(*root);
+    }
+    /// Whether the scan may stop (never: every root is wanted).
+    bool enough() const { return false; }
+    /// Refine wants the roots themselves, not how many there are at least.
+    static constexpr bool counts_to_two = false;
+    void at_least_two() {}
+};
+
+/// One step of the grid scan, at rate r with f(r) = fr: a zero is reported as such, and a sign
+/// change from the last finite, nonzero value as a bracket. `exact`: fr is f(r) itself, not
+/// only its sign, so that f need not be computed there again.
+template <class Sink> struct GridScan {
+    Sink& sink;
     bool have_prev = false;
     bool prev_exact = false;
     double prev_r = 0, prev_f = 0;
@@ -108,15 +126,11 @@ template <class F, class Found> struct GridScan {
     void step(double r, double fr, bool exact = true) {
         if (!std::isfinite(fr)) return;
         if (std::fpclassify(fr) == FP_ZERO) {
-            found(r);
+            sink.zero(r);
             have_prev = false;  // the zero separates brackets; do not count it twice
             return;
         }
-        if (have_prev && ((prev_f > 0) != (fr > 0))) {
-            const double fa = prev_exact ? prev_f : f(prev_r);
-            const double fb = exact ? fr : f(r);
-            if (auto root = brent_from(f, prev_r, fa, r, fb, 1e-12, 200)) found(*root);
-        }
+        if (have_prev && ((prev_f > 0) != (fr > 0))) sink.bracket(prev_r, prev_f, prev_exact, r, fr, exact);
         have_prev = true;
         prev_exact = exact;
         prev_r = r;
@@ -124,11 +138,14 @@ template <class F, class Found> struct GridScan {
     }
 };
 
-/// The scan of the rate grid: f at every grid rate, and every sign change between neighbours
-/// refined with `brent`; `found(root)` for each root, in grid order.
-template <class F, class Found> void scan_grid(F&& f, Found&& found) {
-    GridScan<F, Found> scan{f, found};
-    for (double r : rate_grid()) scan.step(r, f(r));
+/// The scan of the rate grid: f at every grid rate, each zero and sign change between
+/// neighbours reported to `sink`, in grid order, until the sink has enough.
+template <class F, class Sink> void scan_grid(F&& f, Sink& sink) {
+    GridScan<Sink> scan{sink};
+    for (double r : rate_grid()) {
+        if (sink.enough()) return;
+        scan.step(r, f(r));
+    }
 }
 
 /// npv0(r_t, cf) for t < count into out[t], several rates side by side, given their discount
@@ -174,7 +191,7 @@ void npv0_many(const std::vector<double>& cf, const double* discounts, std::size
 /// the full scan. Guards keep the bound valid: at most 120 flows in at most 8 runs, nonzero flows
 /// of magnitude ≥ 1e-60 (no underflow), Σ |cf_i| v^i below 1e300 at the largest v (no overflow
 /// anywhere on the grid), and v not increasing along the grid.
-template <class F, class Found> bool scan_npv0_certified(const std::vector<double>& cf, F&& f, Found&& found) {
+template <class Sink> bool scan_npv0_certified(const std::vector<double>& cf, Sink& sink) {
     constexpr std::size_t max_runs = 8, max_points = 160, max_grid = 1024;
     constexpr double delta = 1e-9;
     const std::vector<double>& grid = rate_grid();
@@ -292,20 +309,69 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
         at[0] = gv[0];
         at[1] = gv[m - 1];
         npv0_many(cf, at.data(), 2, npv.data());
-        const double f_first = npv[0];
-        if (signed_finite(f_first) && signed_finite(npv[1]) && (f_first > 0) != (npv[1] > 0)) {
+        const double f_first = npv[0], f_last = npv[1];
+        // A sink that only counts to two learns from a few NPVs already: along rates in grid
+        // order whose computed NPVs are all finite and nonzero, every change of sign means a
+        // zero or a sign change of the scan between them, so two changes settle the count.
+        auto settles = [&](std::size_t k) {
+            if constexpr (!Sink::counts_to_two) {
+                return false;
+            } else {
+                double prev = f_first;
+                int changes = 0;
+                for (std::size_t t = 0; t <= k; ++t) {
+                    const double x = t < k ? npv[t] : f_last;
+                    if (!signed_finite(x)) return false;
+                    changes += (x > 0) != (prev > 0);
+                    prev = x;
+                }
+                return changes >= 2;
+            }
+        };
+        auto first_round = [&](std::size_t& k, std::array<std::size_t, 8>& idx) {
+            const std::size_t span = m - 1;
+            k = std::min<std::size_t>(8, span - 1);
+            for (std::size_t t = 0; t < k; ++t) {
+                idx[t] = k == 8 ? span * (t + 1) / 9 : span * (t + 1) / (k + 1);
+                at[t] = gv[idx[t]];
+            }
+            npv0_many(cf, at.data(), k, npv.data());
+        };
+        if constexpr (Sink::counts_to_two) {
+            // NPV has the same sign at both ends: its zeros come in pairs, if any; the first
+            // round's rates of the search below may show a pair
+            if (signed_finite(f_first) && signed_finite(f_last) && (f_first > 0) == (f_last > 0) && m > 2) {
+                std::size_t k = 0;
+                std::array<std::size_t, 8> idx;
+                first_round(k, idx);
+                if (settles(k)) {
+                    sink.at_least_two();
+                    return true;
+                }
+            }
+        }
+        if (signed_finite(f_first) && signed_finite(f_last) && (f_first > 0) != (f_last > 0)) {
             // eight rates at a time (npv0_many evaluates them side by side)
             std::size_t a = 0, b = m - 1;
             bool ok = true;
             while (ok && b - a > 1) {
-                const std::size_t span = b - a, k = std::min<std::size_t>(8, span - 1);
+                const std::size_t span = b - a;
+                std::size_t k = std::min<std::size_t>(8, span - 1);
                 std::array<std::size_t, 8> idx;
-                for (std::size_t t = 0; t < k; ++t) {
-                    // (a division by the constant 9 is a multiplication; by k + 1 it is a division)
-                    idx[t] = a + (k == 8 ? span * (t + 1) / 9 : span * (t + 1) / (k + 1));
-                    at[t] = gv[idx[t]];
+                if (a == 0 && b == m - 1) {
+                    first_round(k, idx);
+                    if (settles(k)) {
+                        sink.at_least_two();
+                        return true;
+                    }
+                } else {
+                    for (std::size_t t = 0; t < k; ++t) {
+                        // (a division by the constant 9 is a multiplication; by k + 1 it is a division)
+                        idx[t] = a + (k == 8 ? span * (t + 1) / 9 : span * (t + 1) / (k + 1));
+                        at[t] = gv[idx[t]];
+                    }
+                    npv0_many(cf, at.data(), k, npv.data());
                 }
-                npv0_many(cf, at.data(), k, npv.data());
                 std::size_t next_a = a, next_b = b;
                 for (std::size_t t = 0; t < k; ++t) {
                     if (!std::isfinite(npv[t])) {
@@ -373,9 +439,9 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
     npv0_many(cf, discounts.data(), n_eval, values.data());
 
     // the scan of scan_grid, a certified stretch standing for the NPVs not computed
-    GridScan<F, Found> scan{f, found};
+    GridScan<Sink> scan{sink};
     std::size_t next = 0;  // the first grid point not yet scanned
-    for (std::size_t k = 0; k < n_pieces; ++k) {
+    for (std::size_t k = 0; k < n_pieces && !sink.enough(); ++k) {
         const Piece& pc = pieces[k];
         if (next > pc.to) continue;
         if (pc.sign != 0) {
@@ -389,6 +455,30 @@ template <class F, class Found> bool scan_npv0_certified(const std::vector<doubl
     }
     return true;
 }
+
+/// The sink of unique_irr. Each zero and each sign change of the scan is a root (a sign change
+/// holds one by the intermediate value theorem), so a second of them settles that the root is
+/// not unique, before any is refined; the first is kept, to be refined as Refine refines it.
+struct CountToTwo {
+    std::size_t count = 0;
+    bool zero_at = false;
+    double a = 0, fa = 0, b = 0, fb = 0;
+    bool a_exact = false, b_exact = false;
+    void zero(double r) {
+        if (count++ == 0) {
+            zero_at = true;
+            a = r;
+        }
+    }
+    void bracket(double ra, double xa, bool ea, double rb, double xb, bool eb) {
+        if (count++ == 0) {
+            a = ra, fa = xa, a_exact = ea, b = rb, fb = xb, b_exact = eb;
+        }
+    }
+    bool enough() const { return count >= 2; }
+    static constexpr bool counts_to_two = true;
+    void at_least_two() { count = 2; }
+};
 
 /// The result of a search: the reasons and the sorted roots.
 IrrResult describe(std::vector<double> roots) {
@@ -432,9 +522,10 @@ IrrResult irr(const std::vector<double>& cf) {
     auto f = [&cf](double r) { return npv0(r, cf); };
     std::vector<double> roots;
     auto found = [&roots](double r) { roots.push_back(r); };
-    if (!scan_npv0_certified(cf, f, found)) {
+    Refine<decltype(f), decltype(found)> sink{f, found};
+    if (!scan_npv0_certified(cf, sink)) {
         roots.clear();
-        scan_grid(f, found);
+        scan_grid(f, sink);
     }
     return describe(std::move(roots));
 }
@@ -447,7 +538,10 @@ IrrResult irr_scanning_every_rate(const std::vector<double>& cf) {
         return out;
     }
     std::vector<double> roots;
-    scan_grid([&cf](double r) { return npv0(r, cf); }, [&roots](double r) { roots.push_back(r); });
+    auto f = [&cf](double r) { return npv0(r, cf); };
+    auto found = [&roots](double r) { roots.push_back(r); };
+    Refine<decltype(f), decltype(found)> sink{f, found};
+    scan_grid(f, sink);
     return describe(std::move(roots));
 }
 
@@ -455,17 +549,18 @@ std::optional<double> unique_irr(const std::vector<double>& cf) {
     const FlowSigns signs = flow_signs(cf);
     if (no_rate_reason(cf, signs)) return std::nullopt;
     auto f = [&cf](double r) { return npv0(r, cf); };
-    std::size_t count = 0;
-    double first = 0;
-    auto found = [&](double r) {
-        if (count++ == 0) first = r;
-    };
-    if (!scan_npv0_certified(cf, f, found)) {
-        count = 0;
-        scan_grid(f, found);
+    CountToTwo sink;
+    if (!scan_npv0_certified(cf, sink)) {
+        sink = CountToTwo{};
+        scan_grid(f, sink);
     }
-    if (count == 1) return first;
-    return std::nullopt;
+    if (sink.count != 1) return std::nullopt;
+    if (sink.zero_at) return sink.a;
+    std::optional<double> root;
+    auto found = [&root](double r) { root = r; };
+    Refine<decltype(f), decltype(found)> refine{f, found};
+    refine.bracket(sink.a, sink.fa, sink.a_exact, sink.b, sink.fb, sink.b_exact);
+    return root;
 }
 
 IrrResult xirr(const std::vector<double>& values, const std::vector<int>& day_numbers) {
@@ -481,7 +576,10 @@ IrrResult xirr(const std::vector<double>& values, const std::vector<int>& day_nu
         return out;
     }
     std::vector<double> roots;
-    scan_grid([&](double r) { return xnpv(r, values, day_numbers); }, [&roots](double r) { roots.push_back(r); });
+    auto f = [&](double r) { return xnpv(r, values, day_numbers); };
+    auto found = [&roots](double r) { roots.push_back(r); };
+    Refine<decltype(f), decltype(found)> sink{f, found};
+    scan_grid(f, sink);
     return describe(std::move(roots));
 }
 

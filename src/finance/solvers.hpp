@@ -182,8 +182,11 @@ struct IrrResult {
 /// Status `None` with "cash flows never change sign" when the nonzero flows have one sign.
 IrrResult irr(const std::vector<double>& cf);
 
-/// irr(cf).unique(), to the bit, without the reason and the list of roots (allocates nothing):
-/// the rate when exactly one rate between −99 % and +1000 % makes the NPV zero.
+/// The rate when exactly one rate between −99 % and +1000 % makes the NPV zero, without the
+/// reason and the list of roots (allocates nothing): each zero and each sign change of irr's
+/// scan counts as a root before it is refined, so a second one (or two changes of sign along a
+/// few of the grid's NPVs) ends the search; only a unique root's sign change is refined, as irr
+/// refines it. irr(cf).unique() to the bit whenever `brent` refines every sign change.
 std::optional<double> unique_irr(const std::vector<double>& cf);
 
 /// irr by the search as specified above, the NPV computed at every rate of the grid. `irr`

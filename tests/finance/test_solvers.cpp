@@ -184,6 +184,50 @@ TEST_CASE("IRR reports several roots or none with a reason", "[finance][solvers]
     CHECK(three.reason == "three rates make NPV zero: 0%, 50% and 100%");
 }
 
+TEST_CASE("a single IRR exists exactly when the full scan finds one root", "[finance][solvers]") {
+    // flows with two or three roots spread over the grid (a grant before the outlay, a plant that
+    // loses money after its contract), which unique_irr settles early from a few NPVs, and with
+    // roots close together, which it cannot; against irr and the scan of every rate
+    auto flows_with_roots = [](std::vector<double> rates, double lead) {
+        // lead · Π (x − (1 + r_i)) in x = 1 + rate, as NPV × x^n: coefficients last flow first
+        std::vector<double> poly{lead};
+        for (double r : rates) {
+            std::vector<double> next(poly.size() + 1, 0.0);
+            for (std::size_t i = 0; i < poly.size(); ++i) {
+                next[i] += poly[i];
+                next[i + 1] -= (1 + r) * poly[i];
+            }
+            poly = next;
+        }
+        return poly;  // flow t multiplies x^(n − t), so poly[t] is flow t
+    };
+    const std::vector<std::vector<double>> sets{
+        {0.05, 1.5}, {0.12, 0.4}, {-0.3, 0.8}, {0.1, 0.1005}, {-0.6, 0.02, 2.5}, {0.05, 0.3, 0.31}, {0.2}};
+    for (const auto& rates : sets)
+        for (const double lead : {1.0, -1.0}) {
+            const std::vector<double> cf = flows_with_roots(rates, lead);
+            INFO(rates.size() << " roots from " << rates[0] << ", lead " << lead);
+            const auto full = finance::irr_scanning_every_rate(cf);
+            const auto unique = finance::unique_irr(cf);
+            CHECK(finance::irr(cf).roots == full.roots);
+            REQUIRE(unique.has_value() == full.unique().has_value());
+            CHECK(unique.has_value() == (rates.size() == 1));
+            if (unique) CHECK(*unique == *full.unique());
+            if (rates.size() > 1 && rates[1] - rates[0] > 0.01) CHECK(full.roots.size() == rates.size());
+        }
+    // the bundled chain's shapes: a grant paid before the outlay (two roots), and a magnet plant
+    // whose contract ends before its life does (three sign changes)
+    for (const std::vector<double>& cf : {std::vector<double>{26.2, -38.4, -78.8, -40.4, 0.5, 18.8, 37.5, 43.5, 39.0, 38.2},
+                                          std::vector<double>{-482.1, -677.2, -111.3, 18.6, 68.9, 103.7, 136.0, 153.0,
+                                                              157.1, 161.1, 165.1, 169.2, 112.2, -92.6, -134.3, -137.7,
+                                                              -141.1, -144.6, -148.3, -152.0, -155.8, -159.7, 28.9}}) {
+        const auto full = finance::irr_scanning_every_rate(cf);
+        const auto unique = finance::unique_irr(cf);
+        CHECK(unique.has_value() == full.unique().has_value());
+        if (unique) CHECK(*unique == *full.unique());
+    }
+}
+
 TEST_CASE("NPV at every IRR found is zero over deterministic cash-flow grids", "[finance][solvers]") {
     Lcg rng{20240611};
     int conventional = 0;
