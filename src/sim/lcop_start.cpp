@@ -4,6 +4,7 @@
 #include "policy/outcomes.hpp"
 #include "sim/engine.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace reeplan::sim {
@@ -85,19 +86,23 @@ LcopStartModel::LcopStartModel(const model::Plan& center, const std::vector<Inpu
             break;
         }
         case model::RiskKind::Delay: {
-            // Σ d·Δ / Σ d² over the enumerated delays d > 0
-            std::vector<double> dd(searches_, 0.0);
-            double d2 = 0;
-            for (const policy::WeightedOutcome& w : policy::enumerate_risk(center, risk)) {
-                const double d = w.outcome.delay_years;
-                if (!w.outcome.occurs || !(d > 0)) continue;
-                d2 += d * d;
-                for (std::size_t s = 0; s < searches_; ++s) dd[s] += d * change(risk, w.outcome, s);
+            // the change at each enumerated delay d > 0, in increasing d, joined by straight lines
+            // from no delay and no change
+            std::vector<policy::RiskOutcome> delays;
+            for (const policy::WeightedOutcome& w : policy::enumerate_risk(center, risk))
+                if (w.outcome.occurs && w.outcome.delay_years > 0) delays.push_back(w.outcome);
+            std::sort(delays.begin(), delays.end(),
+                      [](const policy::RiskOutcome& a, const policy::RiskOutcome& b) { return a.delay_years < b.delay_years; });
+            for (const policy::RiskOutcome& o : delays)
+                if (t.dates.empty() || t.dates.back() < o.delay_years) t.dates.push_back(o.delay_years);
+            t.entries = t.dates.size();
+            t.shift.assign(searches_ * t.entries, 0.0);
+            for (std::size_t e = 0; e < t.entries; ++e) {
+                policy::RiskOutcome o;
+                o.occurs = true;
+                o.delay_years = t.dates[e];
+                for (std::size_t s = 0; s < searches_; ++s) t.shift[s * t.entries + e] = change(risk, o, s);
             }
-            t.entries = 1;
-            t.shift.assign(searches_, 0.0);
-            if (d2 > 0)
-                for (std::size_t s = 0; s < searches_; ++s) t.shift[s] = dd[s] / d2;
             break;
         }
         }
@@ -125,9 +130,19 @@ void LcopStartModel::add_risk_shifts(const policy::RiskOutcome* outcomes, double
                 for (std::size_t s = 0; s < searches_; ++s) shifts[s] += t.shift[s * t.entries + static_cast<std::size_t>(e)];
             }
             break;
-        case model::RiskKind::Delay:
-            for (std::size_t s = 0; s < searches_; ++s) shifts[s] += t.shift[s] * o.delay_years;
+        case model::RiskKind::Delay: {
+            // the segment of the delay (from no delay to the first point, between points, or the
+            // last segment's line beyond the last point)
+            std::size_t e = 0;
+            while (e + 1 < t.entries && t.dates[e] < o.delay_years) ++e;
+            const double d0 = e == 0 ? 0.0 : t.dates[e - 1], d1 = t.dates[e];
+            const double w = (o.delay_years - d0) / (d1 - d0);
+            for (std::size_t s = 0; s < searches_; ++s) {
+                const double y0 = e == 0 ? 0.0 : t.shift[s * t.entries + e - 1], y1 = t.shift[s * t.entries + e];
+                shifts[s] += y0 + w * (y1 - y0);
+            }
             break;
+        }
         }
     }
 }

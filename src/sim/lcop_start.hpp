@@ -14,8 +14,9 @@
 /// plan by applying one outcome at a time and taking the LCOP's change, Δ = LCOP(centre with the
 /// outcome) − LCOP(centre): a reversal, a shift per date at which the supports end; a supply
 /// restriction, a shift per year in which an event starts, summed over a path's event years; a
-/// delay, a shift per year of delay (the least-squares slope through the origin over the
-/// enumerated delays). A path's shift is the sum of its inputs' and its risk outcomes' terms.
+/// delay, the shift at each enumerated delay, joined by straight lines from no delay (and the
+/// last segment's line beyond the last). A path's shift is the sum of its inputs' and its risk
+/// outcomes' terms.
 
 #include "model/plan.hpp"
 #include "policy/outcomes.hpp"
@@ -59,7 +60,7 @@ public:
     double slope(std::size_t search, std::size_t input) const { return gradient_[search * center_.size() + input]; }
 
     /// The shift of search `search` when entry `entry` of risk `risk` happens alone: the date
-    /// (reversal) or event year (supply restriction) of that index, or one year of delay.
+    /// (reversal), event year (supply restriction) or delay of that index.
     double risk_shift(std::size_t risk, std::size_t search, std::size_t entry) const {
         const RiskTerm& t = risks_[risk];
         return t.shift[search * t.entries + entry];
@@ -67,10 +68,10 @@ public:
 
 private:
     /// One risk's term: its entries (a reversal's dates, a supply restriction's event years from
-    /// first_year on, or one entry per year of delay) and each search's shift per entry.
+    /// first_year on, a delay's enumerated delays) and each search's shift per entry.
     struct RiskTerm {
         model::RiskKind kind = model::RiskKind::Reversal;
-        std::vector<double> dates;  ///< reversal: the effective years, one per entry
+        std::vector<double> dates;  ///< reversal: the effective years; delay: the delays (increasing)
         int first_year = 0;         ///< supply restriction: the event year of entry 0
         std::size_t entries = 0;
         std::vector<double> shift;  ///< [search × entries + entry]

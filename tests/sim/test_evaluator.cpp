@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -169,22 +170,34 @@ TEST_CASE("an LCOP start model follows each risk outcome by the change it makes 
     const std::size_t e = static_cast<std::size_t>(2031 - static_cast<int>(center.project.base_year));
     CHECK(check_term(shortage, shock, [&](std::size_t s) { return m.risk_shift(shortage, s, e); }));
     CHECK(m.risk_shift(shortage, 2 * 3, e) > 0);  // mag-1, with supports
-    // a delay: the slope per year, as a secant from no delay to the enumerated delays
-    const double slope = m.risk_shift(delay, 0, 0);
-    CHECK(std::isfinite(slope));
+    // a delay: the change at each enumerated delay (here the median one)
+    std::vector<policy::RiskOutcome> delays;
+    for (const auto& w : policy::enumerate_risk(center, center.risks[delay]))
+        if (w.outcome.occurs && w.outcome.delay_years > 0) delays.push_back(w.outcome);
+    std::sort(delays.begin(), delays.end(), [](const auto& a, const auto& b) { return a.delay_years < b.delay_years; });
+    REQUIRE(delays.size() >= 3);
+    const std::size_t mid = delays.size() / 2;
+    CHECK(check_term(delay, delays[mid], [&](std::size_t s) { return m.risk_shift(delay, s, mid); }));
     // a path's risk shifts are the sum of its outcomes' terms
     std::vector<policy::RiskOutcome> path(center.risks.size());
     path[reversal] = dates[1];
     path[shortage].occurs = true;
     path[shortage].event_years = {2030, 2031};
-    path[delay].occurs = true;
-    path[delay].delay_years = 1.5;
+    path[delay] = delays[0];  // the first point: the line from no delay reaches its change
     std::vector<double> shifts(searches, 1.0);
     m.add_risk_shifts(path.data(), shifts.data());
     const std::size_t e0 = e - 1;
     for (std::size_t s = 0; s < searches; ++s)
         CHECK(shifts[s] == 1.0 + m.risk_shift(reversal, s, 1) + m.risk_shift(shortage, s, e0) + m.risk_shift(shortage, s, e) +
-                               m.risk_shift(delay, s, 0) * 1.5);
+                               m.risk_shift(delay, s, 0));
+    // between two points, the straight line between their changes
+    path.assign(center.risks.size(), policy::RiskOutcome{});
+    path[delay].occurs = true;
+    path[delay].delay_years = 0.5 * (delays[mid].delay_years + delays[mid + 1].delay_years);
+    std::fill(shifts.begin(), shifts.end(), 0.0);
+    m.add_risk_shifts(path.data(), shifts.data());
+    for (std::size_t s = 0; s < searches; ++s)
+        CHECK(shifts[s] == Approx(0.5 * (m.risk_shift(delay, s, mid) + m.risk_shift(delay, s, mid + 1))).margin(1e-12));
 }
 
 TEST_CASE("where the LCOP searches begin changes no row beyond the searches' tolerance", "[sim][engine]") {
