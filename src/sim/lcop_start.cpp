@@ -46,65 +46,57 @@ LcopStartModel::LcopStartModel(const model::Plan& center, const std::vector<Inpu
     // the risks' terms: the LCOPs' changes from the centre's with one outcome applied
     std::vector<double> base(eval.width());
     eval.evaluate(center, base.data());
-    auto change = [&](const model::Risk& risk, const policy::RiskOutcome& o, std::size_t s) {
-        if (s == 0) {  // one evaluation per outcome, read by every search
-            policy::apply_risk_outcome(work, risk, o);
-            eval.evaluate(work, row.data());
-            policy::restore_risk(work, center, risk);
-        }
-        const double d = row[lcop_column(s)] - base[lcop_column(s)];
-        return std::isfinite(d) ? d : 0.0;
-    };
     for (const model::Risk& risk : center.risks) {
         RiskTerm t;
         t.kind = risk.kind;
+        std::vector<policy::RiskOutcome> alone;  // per entry, the outcome applied alone
         switch (risk.kind) {
-        case model::RiskKind::Reversal: {
-            std::vector<policy::RiskOutcome> dated;
+        case model::RiskKind::Reversal:
             for (const policy::WeightedOutcome& w : policy::enumerate_risk(center, risk))
                 if (w.outcome.occurs) {
-                    dated.push_back(w.outcome);
+                    alone.push_back(w.outcome);
                     t.dates.push_back(w.outcome.effective_year);
                 }
-            t.entries = dated.size();
-            t.shift.assign(searches_ * t.entries, 0.0);
-            for (std::size_t e = 0; e < t.entries; ++e)
-                for (std::size_t s = 0; s < searches_; ++s) t.shift[s * t.entries + e] = change(risk, dated[e], s);
             break;
-        }
         case model::RiskKind::SupplyRestriction: {
             const std::vector<int> years = policy::event_years(center);
             t.first_year = years.empty() ? 0 : years.front();
-            t.entries = years.size();
-            t.shift.assign(searches_ * t.entries, 0.0);
-            policy::RiskOutcome o;
-            o.occurs = true;
-            for (std::size_t e = 0; e < t.entries; ++e) {
-                o.event_years.assign(1, years[e]);
-                for (std::size_t s = 0; s < searches_; ++s) t.shift[s * t.entries + e] = change(risk, o, s);
+            for (const int y : years) {
+                policy::RiskOutcome o;
+                o.occurs = true;
+                o.event_years.assign(1, y);
+                alone.push_back(o);
             }
             break;
         }
         case model::RiskKind::Delay: {
-            // the change at each enumerated delay d > 0, in increasing d, joined by straight lines
-            // from no delay and no change
-            std::vector<policy::RiskOutcome> delays;
+            // the enumerated delays d > 0, increasing, each once; joined by straight lines from
+            // no delay and no change when the model is read
+            std::vector<double> delays;
             for (const policy::WeightedOutcome& w : policy::enumerate_risk(center, risk))
-                if (w.outcome.occurs && w.outcome.delay_years > 0) delays.push_back(w.outcome);
-            std::sort(delays.begin(), delays.end(),
-                      [](const policy::RiskOutcome& a, const policy::RiskOutcome& b) { return a.delay_years < b.delay_years; });
-            for (const policy::RiskOutcome& o : delays)
-                if (t.dates.empty() || t.dates.back() < o.delay_years) t.dates.push_back(o.delay_years);
-            t.entries = t.dates.size();
-            t.shift.assign(searches_ * t.entries, 0.0);
-            for (std::size_t e = 0; e < t.entries; ++e) {
-                policy::RiskOutcome o;
-                o.occurs = true;
-                o.delay_years = t.dates[e];
-                for (std::size_t s = 0; s < searches_; ++s) t.shift[s * t.entries + e] = change(risk, o, s);
-            }
+                if (w.outcome.occurs && w.outcome.delay_years > 0) delays.push_back(w.outcome.delay_years);
+            std::sort(delays.begin(), delays.end());
+            for (const double d : delays)
+                if (t.dates.empty() || t.dates.back() < d) {
+                    t.dates.push_back(d);
+                    policy::RiskOutcome o;
+                    o.occurs = true;
+                    o.delay_years = d;
+                    alone.push_back(o);
+                }
             break;
         }
+        }
+        t.entries = alone.size();
+        t.shift.assign(searches_ * t.entries, 0.0);
+        for (std::size_t e = 0; e < t.entries; ++e) {
+            policy::apply_risk_outcome(work, risk, alone[e]);
+            eval.evaluate(work, row.data());
+            policy::restore_risk(work, center, risk);
+            for (std::size_t s = 0; s < searches_; ++s) {
+                const double d = row[lcop_column(s)] - base[lcop_column(s)];
+                if (std::isfinite(d)) t.shift[s * t.entries + e] = d;
+            }
         }
         risks_.push_back(std::move(t));
     }

@@ -170,7 +170,7 @@ MetricStats column_stats(const double* first, std::size_t stride, std::size_t n,
     n_pos = static_cast<std::size_t>(std::unique(positions.begin(), positions.begin() + static_cast<std::ptrdiff_t>(n_pos)) -
                                      positions.begin());
     std::array<double, 2 * kPercentileLevels.size()> at{};
-    thread_local std::vector<double> gathered;
+    std::vector<double> gathered;  // the buckets' values (select_by_buckets)
     if (s.count < 4 * kBuckets ||
         !select_by_buckets(scratch.data(), s.count, s.min, s.max, positions.data(), n_pos, at.data(), gathered))
         select_in_place(scratch.data(), s.count, positions.data(), n_pos, at.data());
