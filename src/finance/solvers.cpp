@@ -328,11 +328,14 @@ template <class Sink> bool scan_npv0_certified(const std::vector<double>& cf, Si
                 return changes >= 2;
             }
         };
-        auto first_round = [&](std::size_t& k, std::array<std::size_t, 8>& idx) {
-            const std::size_t span = m - 1;
+        // one round of the search below on grid points (a, b): k ≤ 8 rates evenly inside, their
+        // indices into idx and their NPVs into npv, side by side (npv0_many)
+        auto round = [&](std::size_t a, std::size_t b, std::size_t& k, std::array<std::size_t, 8>& idx) {
+            const std::size_t span = b - a;
             k = std::min<std::size_t>(8, span - 1);
             for (std::size_t t = 0; t < k; ++t) {
-                idx[t] = k == 8 ? span * (t + 1) / 9 : span * (t + 1) / (k + 1);
+                // (a division by the constant 9 is a multiplication; by k + 1 it is a division)
+                idx[t] = a + (k == 8 ? span * (t + 1) / 9 : span * (t + 1) / (k + 1));
                 at[t] = gv[idx[t]];
             }
             npv0_many(cf, at.data(), k, npv.data());
@@ -343,7 +346,7 @@ template <class Sink> bool scan_npv0_certified(const std::vector<double>& cf, Si
             if (signed_finite(f_first) && signed_finite(f_last) && (f_first > 0) == (f_last > 0) && m > 2) {
                 std::size_t k = 0;
                 std::array<std::size_t, 8> idx;
-                first_round(k, idx);
+                round(0, m - 1, k, idx);
                 if (settles(k)) {
                     sink.at_least_two();
                     return true;
@@ -355,22 +358,12 @@ template <class Sink> bool scan_npv0_certified(const std::vector<double>& cf, Si
             std::size_t a = 0, b = m - 1;
             bool ok = true;
             while (ok && b - a > 1) {
-                const std::size_t span = b - a;
-                std::size_t k = std::min<std::size_t>(8, span - 1);
+                std::size_t k = 0;
                 std::array<std::size_t, 8> idx;
-                if (a == 0 && b == m - 1) {
-                    first_round(k, idx);
-                    if (settles(k)) {
-                        sink.at_least_two();
-                        return true;
-                    }
-                } else {
-                    for (std::size_t t = 0; t < k; ++t) {
-                        // (a division by the constant 9 is a multiplication; by k + 1 it is a division)
-                        idx[t] = a + (k == 8 ? span * (t + 1) / 9 : span * (t + 1) / (k + 1));
-                        at[t] = gv[idx[t]];
-                    }
-                    npv0_many(cf, at.data(), k, npv.data());
+                round(a, b, k, idx);
+                if (a == 0 && b == m - 1 && settles(k)) {  // the first round, over the whole grid
+                    sink.at_least_two();
+                    return true;
                 }
                 std::size_t next_a = a, next_b = b;
                 for (std::size_t t = 0; t < k; ++t) {

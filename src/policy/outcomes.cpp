@@ -93,6 +93,95 @@ void restore_schedule(model::Schedule& s, const model::Schedule& base) {
     s.ramp.hold_years = base.ramp.hold_years;
 }
 
+/// The tables of `risk`'s draw on `plan` (those its kind reads), into `t`.
+void fill_tables(const model::Plan& plan, const model::Risk& risk, detail::DrawTables& t) {
+    t.dates.clear();
+    t.cumulative.clear();
+    t.years.clear();
+    if (risk.kind == model::RiskKind::Reversal) {
+        const Dates d = reversal_dates(plan, risk);
+        t.dates = d.effective;
+        double cum = 0;
+        for (double p : d.probability) t.cumulative.push_back(cum += p);
+    } else if (risk.kind == model::RiskKind::SupplyRestriction) {
+        t.years = event_years(plan);
+    }
+}
+
+/// The outcome of `risk` on path `path` (stream `key`) from its tables, into `o` (the rules
+/// above): the first reversal date whose running probability exceeds the path's uniform, an
+/// event in each year whose uniform falls below the annual probability, a delay drawn from its
+/// distribution with its probability.
+void draw(const model::Risk& risk, std::uint64_t key, const detail::DrawTables& t, std::uint64_t seed,
+          std::uint64_t path, RiskOutcome& o) {
+    o.occurs = false;
+    o.effective_year = 0;
+    o.delay_years = 0;
+    o.event_years.clear();
+    switch (risk.kind) {
+    case model::RiskKind::Reversal: {
+        const double u = counter_uniform(seed, path, key, 0);
+        for (std::size_t k = 0; k < t.dates.size(); ++k)
+            if (u < t.cumulative[k]) {
+                o.occurs = true;
+                o.effective_year = t.dates[k];
+                break;
+            }
+        break;
+    }
+    case model::RiskKind::SupplyRestriction:
+        for (std::size_t j = 0; j < t.years.size(); ++j)
+            if (counter_uniform(seed, path, key, j) < risk.annual_probability) o.event_years.push_back(t.years[j]);
+        o.occurs = !o.event_years.empty();
+        break;
+    case model::RiskKind::Delay:
+        if (counter_uniform(seed, path, key, 0) < delay_probability(risk)) {
+            o.delay_years = std::max(quantile(risk.delay_years, counter_uniform(seed, path, key, 1)), 0.0);
+            o.occurs = o.delay_years > 0;
+        }
+        break;
+    }
+}
+
+/// What `risk` names in `plan`, each name's first match (names that match nothing are left out).
+detail::Named named_in(const model::Plan& plan, const model::Risk& risk) {
+    detail::Named n;
+    if (risk.kind == model::RiskKind::Reversal) {
+        for (const auto& id : reversed_supports(risk))
+            for (std::size_t k = 0; k < plan.supports.size(); ++k)
+                if (plan.supports[k].id == id) {
+                    n.supports.push_back(k);
+                    break;
+                }
+    } else if (risk.kind == model::RiskKind::Delay) {
+        for (const auto& id : risk.plants)
+            for (std::size_t k = 0; k < plan.plants.size(); ++k)
+                if (plan.plants[k].id == id) {
+                    n.plants.push_back(k);
+                    break;
+                }
+        n.phase_ok = timeline::parse_phase(risk.phase, n.phase);
+    }
+    return n;
+}
+
+/// apply_risk_outcome on what the risk names, by index.
+void apply_named(model::Plan& plan, const model::Risk& risk, const detail::Named& n, const RiskOutcome& o) {
+    if (!o.occurs) return;
+    switch (risk.kind) {
+    case model::RiskKind::Reversal:
+        for (std::size_t k : n.supports) end_support(plan.supports[k], o.effective_year);
+        break;
+    case model::RiskKind::SupplyRestriction:
+        add_shocks(plan, risk, o);
+        break;
+    case model::RiskKind::Delay:
+        if (n.phase_ok)
+            for (std::size_t k : n.plants) timeline::delay_phase(plan.plants[k].schedule, n.phase, o.delay_years);
+        break;
+    }
+}
+
 }  // namespace
 
 std::vector<double> election_years(const model::Plan& plan, const model::Risk& risk) {
@@ -216,63 +305,15 @@ std::vector<WeightedOutcome> enumerate_risk(const model::Plan& plan, const model
 }
 
 RiskOutcome sample_risk(const model::Plan& plan, const model::Risk& risk, std::uint64_t seed, std::uint64_t path) {
-    const std::uint64_t key = stream_key(risk.id);
+    detail::DrawTables t;
+    fill_tables(plan, risk, t);
     RiskOutcome o;
-    switch (risk.kind) {
-    case model::RiskKind::Reversal: {
-        const Dates d = reversal_dates(plan, risk);
-        const double u = counter_uniform(seed, path, key, 0);
-        double cum = 0;
-        for (std::size_t k = 0; k < d.effective.size(); ++k) {
-            cum += d.probability[k];
-            if (u < cum) {
-                o.occurs = true;
-                o.effective_year = d.effective[k];
-                break;
-            }
-        }
-        break;
-    }
-    case model::RiskKind::SupplyRestriction: {
-        const std::vector<int> years = event_years(plan);
-        for (std::size_t j = 0; j < years.size(); ++j)
-            if (counter_uniform(seed, path, key, j) < risk.annual_probability) o.event_years.push_back(years[j]);
-        o.occurs = !o.event_years.empty();
-        break;
-    }
-    case model::RiskKind::Delay: {
-        if (counter_uniform(seed, path, key, 0) < delay_probability(risk)) {
-            o.delay_years = std::max(quantile(risk.delay_years, counter_uniform(seed, path, key, 1)), 0.0);
-            o.occurs = o.delay_years > 0;
-        }
-        break;
-    }
-    }
+    draw(risk, stream_key(risk.id), t, seed, path, o);
     return o;
 }
 
 void apply_risk_outcome(model::Plan& plan, const model::Risk& risk, const RiskOutcome& o) {
-    if (!o.occurs) return;
-    switch (risk.kind) {
-    case model::RiskKind::Reversal: {
-        const double t = o.effective_year;
-        for (const auto& id : reversed_supports(risk))
-            if (model::Support* s = find_support(plan, id)) end_support(*s, t);
-        break;
-    }
-    case model::RiskKind::SupplyRestriction:
-        add_shocks(plan, risk, o);
-        break;
-    case model::RiskKind::Delay: {
-        for (const auto& id : risk.plants) {
-            model::Plant* p = find_plant(plan, id);
-            if (!p) continue;
-            timeline::Phase phase;
-            if (timeline::parse_phase(risk.phase, phase)) timeline::delay_phase(p->schedule, phase, o.delay_years);
-        }
-        break;
-    }
-    }
+    if (o.occurs) apply_named(plan, risk, named_in(plan, risk), o);
 }
 
 void restore_risk(model::Plan& plan, const model::Plan& base, const model::Risk& risk) {
@@ -297,31 +338,8 @@ void restore_risk(model::Plan& plan, const model::Plan& base, const model::Risk&
     }
 }
 
-RiskSampler::RiskSampler(const model::Plan& plan, std::size_t risk) : risk_(risk) {
-    const model::Risk& r = plan.risks[risk];
-    key_ = stream_key(r.id);
-    switch (r.kind) {
-    case model::RiskKind::Reversal:
-        for (const auto& id : reversed_supports(r))
-            for (std::size_t k = 0; k < plan.supports.size(); ++k)
-                if (plan.supports[k].id == id) {
-                    supports_.push_back(k);
-                    break;
-                }
-        break;
-    case model::RiskKind::SupplyRestriction:
-        break;
-    case model::RiskKind::Delay:
-        for (const auto& id : r.plants)
-            for (std::size_t k = 0; k < plan.plants.size(); ++k)
-                if (plan.plants[k].id == id) {
-                    plants_.push_back(k);
-                    break;
-                }
-        phase_ok_ = timeline::parse_phase(r.phase, phase_);
-        break;
-    }
-}
+RiskSampler::RiskSampler(const model::Plan& plan, std::size_t risk)
+    : risk_(risk), key_(stream_key(plan.risks[risk].id)), named_(named_in(plan, plan.risks[risk])) {}
 
 void RiskSampler::refresh(const model::Plan& plan) {
     const model::Risk& r = plan.risks[risk_];
@@ -331,79 +349,28 @@ void RiskSampler::refresh(const model::Plan& plan) {
     if (fresh_ && std::memcmp(now.data(), follows_.data(), sizeof now) == 0) return;
     follows_ = now;
     fresh_ = true;
-    dates_.clear();
-    cumulative_.clear();
-    years_.clear();
-    if (r.kind == model::RiskKind::Reversal) {
-        // sample_risk's running sum of the dates' probabilities, in its order
-        const Dates d = reversal_dates(plan, r);
-        dates_ = d.effective;
-        double cum = 0;
-        for (double p : d.probability) cumulative_.push_back(cum += p);
-    } else if (r.kind == model::RiskKind::SupplyRestriction) {
-        years_ = event_years(plan);
-    }
+    fill_tables(plan, r, tables_);
 }
 
 void RiskSampler::sample(const model::Plan& plan, std::uint64_t seed, std::uint64_t path, RiskOutcome& o) {
-    const model::Risk& risk = plan.risks[risk_];
     refresh(plan);
-    o.occurs = false;
-    o.effective_year = 0;
-    o.delay_years = 0;
-    o.event_years.clear();
-    switch (risk.kind) {
-    case model::RiskKind::Reversal: {
-        const double u = counter_uniform(seed, path, key_, 0);
-        for (std::size_t k = 0; k < dates_.size(); ++k)
-            if (u < cumulative_[k]) {
-                o.occurs = true;
-                o.effective_year = dates_[k];
-                break;
-            }
-        break;
-    }
-    case model::RiskKind::SupplyRestriction:
-        for (std::size_t j = 0; j < years_.size(); ++j)
-            if (counter_uniform(seed, path, key_, j) < risk.annual_probability) o.event_years.push_back(years_[j]);
-        o.occurs = !o.event_years.empty();
-        break;
-    case model::RiskKind::Delay:
-        if (counter_uniform(seed, path, key_, 0) < delay_probability(risk)) {
-            o.delay_years = std::max(quantile(risk.delay_years, counter_uniform(seed, path, key_, 1)), 0.0);
-            o.occurs = o.delay_years > 0;
-        }
-        break;
-    }
+    draw(plan.risks[risk_], key_, tables_, seed, path, o);
 }
 
 void RiskSampler::apply(model::Plan& plan, const RiskOutcome& o) const {
-    if (!o.occurs) return;
-    const model::Risk& risk = plan.risks[risk_];
-    switch (risk.kind) {
-    case model::RiskKind::Reversal:
-        for (std::size_t k : supports_) end_support(plan.supports[k], o.effective_year);
-        break;
-    case model::RiskKind::SupplyRestriction:
-        add_shocks(plan, risk, o);
-        break;
-    case model::RiskKind::Delay:
-        if (phase_ok_)
-            for (std::size_t k : plants_) timeline::delay_phase(plan.plants[k].schedule, phase_, o.delay_years);
-        break;
-    }
+    apply_named(plan, plan.risks[risk_], named_, o);
 }
 
 void RiskSampler::restore(model::Plan& plan, const model::Plan& base) const {
     switch (plan.risks[risk_].kind) {
     case model::RiskKind::Reversal:
-        for (std::size_t k : supports_) restore_support(plan.supports[k], base.supports[k]);
+        for (std::size_t k : named_.supports) restore_support(plan.supports[k], base.supports[k]);
         break;
     case model::RiskKind::SupplyRestriction:
         if (plan.shocks.size() > base.shocks.size()) plan.shocks.resize(base.shocks.size());
         break;
     case model::RiskKind::Delay:
-        for (std::size_t k : plants_) restore_schedule(plan.plants[k].schedule, base.plants[k].schedule);
+        for (std::size_t k : named_.plants) restore_schedule(plan.plants[k].schedule, base.plants[k].schedule);
         break;
     }
 }

@@ -93,6 +93,25 @@ void apply_risk_outcome(model::Plan& plan, const model::Risk& risk, const RiskOu
 /// field that `risk` may change. Shocks are cut back to those of `base`.
 void restore_risk(model::Plan& plan, const model::Plan& base, const model::Risk& risk);
 
+namespace detail {
+
+/// What a risk's draw reads of a plan: the reversal dates with the running sum of their
+/// probabilities, and the years in which a yearly event may start.
+struct DrawTables {
+    std::vector<double> dates, cumulative;
+    std::vector<int> years;
+};
+
+/// What a risk names in a plan, by index: the supports a reversal ends (plan.supports), the
+/// plants a delay delays (plan.plants) and the phase it lengthens (`phase_ok`: the phase parses).
+struct Named {
+    std::vector<std::size_t> supports, plants;
+    bool phase_ok = false;
+    timeline::Phase phase{};
+};
+
+}  // namespace detail
+
 /// sample_risk, apply_risk_outcome and restore_risk for one risk, prepared for drawing many
 /// paths on copies of one plan: the risk's stream key, the supports and plants it names (found
 /// by index rather than by name on every path), and its reversal dates with their probabilities
@@ -118,15 +137,11 @@ private:
 
     std::size_t risk_;
     std::uint64_t key_ = 0;
-    std::vector<std::size_t> supports_;  ///< reversal: the supports it ends (plan.supports)
-    std::vector<std::size_t> plants_;    ///< delay: the plants it delays (plan.plants)
-    bool phase_ok_ = false;              ///< delay: the phase parses
-    timeline::Phase phase_{};
-    /// the fields the dates follow, as of the last refresh
+    detail::Named named_;
+    /// the fields the tables follow, as of the last refresh
     std::array<double, 7> follows_{};
     bool fresh_ = false;
-    std::vector<double> dates_, cumulative_;  ///< reversal: effective years, running probability
-    std::vector<int> years_;                  ///< supply restriction: event years
+    detail::DrawTables tables_;
 };
 
 /// A copy of `plan` with one joint outcome applied (risks taken from plan.risks).
