@@ -252,8 +252,11 @@ private:
     void market_outs(bool sup, std::vector<T>& out) const;
     /// Depreciation of `basis` by year, into `out`.
     void depreciation_of(const T& basis, std::vector<T>& out) const;
-    /// Input slot of each entry of `flows` (by material id, `materials` the balance's), into flow_slot_.
-    void map_flows(const chain::PlantYear& flows, const std::vector<std::string>& materials);
+    /// Input slot of each entry of `flows` (by material id, `materials` the balance's), into
+    /// flow_slot_. `by_position`: the balance is of this very plan, whose flows are the recipe's
+    /// entries with kg_per_kg > 0 in recipe order (chain::PlantYear::inputs), matched so by
+    /// position, each checked by its recipe, without comparing names.
+    void map_flows(const chain::PlantYear& flows, const std::vector<std::string>& materials, bool by_position);
 
     const model::Plan* plan_ = nullptr;
     const model::Plant* plant_ = nullptr;

@@ -6,7 +6,9 @@
 #include "finance/ledger.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <type_traits>
 
@@ -63,8 +65,24 @@ template <class T> void PlantLedger<T>::price_terms(const std::string& material,
 }
 
 template <class T>
-void PlantLedger<T>::map_flows(const chain::PlantYear& flows, const std::vector<std::string>& materials) {
+void PlantLedger<T>::map_flows(const chain::PlantYear& flows, const std::vector<std::string>& materials,
+                               bool by_position) {
     flow_slot_.assign(flows.inputs.size(), none);
+    if (by_position) {
+        std::size_t f = 0, slot = 0;
+        bool same = true;
+        for (const auto& in : plant_->inputs) {
+            if (in.second > 0) {
+                same = same && f < flows.inputs.size() &&
+                       std::bit_cast<std::uint64_t>(flows.inputs[f].kg_per_kg) == std::bit_cast<std::uint64_t>(in.second);
+                if (!same) break;
+                flow_slot_[f++] = slot;
+            }
+            ++slot;
+        }
+        if (same && f == flows.inputs.size()) return;
+        flow_slot_.assign(flows.inputs.size(), none);
+    }
     for (std::size_t f = 0; f < flows.inputs.size(); ++f) {
         std::size_t slot = 0;
         for (const auto& in : plant_->inputs) {
@@ -230,7 +248,7 @@ void PlantLedger<T>::reset(const model::Plan& plan, std::size_t plant_index, con
             // tonnes, computed in double; its ratios enter T through their shortest text)
             available = from_input<T>(flows->fill);
             if (!flows_mapped || flow_slot_.size() != flows->inputs.size()) {
-                map_flows(*flows, balance->materials);  // every year of a balance lists the same inputs
+                map_flows(*flows, balance->materials, balance_is_plans);  // every year lists the same inputs
                 flows_mapped = true;
             }
             for (std::size_t f = 0; f < flows->inputs.size(); ++f) {

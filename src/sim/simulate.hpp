@@ -20,6 +20,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace reeplan::sim {
@@ -48,13 +50,37 @@ struct SimOptions {
     EvalOptions eval;
 };
 
+/// The allocator of stored rows: growing the storage leaves the new doubles
+/// unwritten, where std::allocator would clear them. Every row is written in full by the thread
+/// that evaluates its path, which so also maps the row's memory first, instead of one thread
+/// clearing all of it before any path starts.
+template <class T> struct RowAllocator : std::allocator<T> {
+    using value_type = T;
+    RowAllocator() = default;
+    template <class U> RowAllocator(const RowAllocator<U>&) noexcept {}
+    template <class U> struct rebind {
+        using other = RowAllocator<U>;
+    };
+    /// Construction without arguments: none (default-initialization; a double stays unwritten).
+    template <class U> void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <class U, class... A> void construct(U* p, A&&... a) {
+        ::new (static_cast<void*>(p)) U(std::forward<A>(a)...);
+    }
+};
+template <class T, class U> bool operator==(const RowAllocator<T>&, const RowAllocator<U>&) { return true; }
+
+/// Sampled values, paths × width, row-major.
+using RowStorage = std::vector<double, RowAllocator<double>>;
+
 /// Stored rows of a range of paths: path first_path + r is row r. Each row holds the
 /// Evaluator's columns, then the value drawn for each `[[uncertain]]` input (file order).
 struct Samples {
     std::size_t first_path = 0;
     std::size_t paths = 0;
     std::size_t width = 0;
-    std::vector<double> values;  ///< paths × width, row-major; NaN where a metric does not exist
+    RowStorage values;  ///< paths × width, row-major; NaN where a metric does not exist
     const double* row(std::size_t r) const { return values.data() + r * width; }
 };
 

@@ -127,6 +127,7 @@ template <class T> T capex_share_in(const model::Plant& p, const PhaseTimes<T>& 
     const T c0 = t.construction_start, c1 = t.commissioning_start;
     const T len = c1 - c0;
     if (!(len > T(0))) return (!(c0 < y0) && c0 < y1) ? T(1) : T(0);
+    if (!(y1 > c0 && y0 < c1)) return T(0);  // no overlap with construction: every slice's is 0
     if (p.capex_profile.empty()) return overlap<T>(y0, y1, c0, c1) / len;
     const int n = static_cast<int>(p.capex_profile.size());
     const T slice = len / T(n);

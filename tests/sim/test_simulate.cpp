@@ -39,7 +39,7 @@ sim::Samples run(const model::Plan& plan, std::size_t first, std::size_t count, 
     return out;
 }
 
-bool same_bytes(const std::vector<double>& a, const std::vector<double>& b) {
+bool same_bytes(const sim::RowStorage& a, const sim::RowStorage& b) {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
 }
 
