@@ -150,21 +150,33 @@ template <class F, class Sink> void scan_grid(F&& f, Sink& sink) {
 
 /// npv0(r_t, cf) for t < count into out[t], several rates side by side, given their discount
 /// factors discounts[t] = 1 / (1 + r_t) as npv0 computes them (grid_discounts): each value goes
-/// through the operations of npv0, in its order, so it is npv0's to the bit.
+/// through the operations of npv0 (the second-order Horner rule, detail::second_order_horner),
+/// in its order, so it is npv0's to the bit.
 void npv0_many(const std::vector<double>& cf, const double* discounts, std::size_t count, double* out) {
     constexpr std::size_t width = 8;
+    const std::size_t n = cf.size();
     for (std::size_t b = 0; b < count; b += width) {
         const std::size_t k = std::min(width, count - b);
-        double v[width], acc[width];
+        double v[width], w[width], even[width], odd[width];
         for (std::size_t t = 0; t < width; ++t) {
             v[t] = discounts[b + std::min(t, k - 1)];
-            acc[t] = 0.0;
+            w[t] = v[t] * v[t];
+            even[t] = odd[t] = 0.0;
         }
-        for (auto it = cf.rbegin(); it != cf.rend(); ++it) {
-            const double c = *it;
-            for (std::size_t t = 0; t < width; ++t) acc[t] = acc[t] * v[t] + c;
+        std::size_t i = n;
+        if (n % 2 == 1) {
+            --i;
+            for (std::size_t t = 0; t < width; ++t) even[t] = cf[i];
         }
-        for (std::size_t t = 0; t < k; ++t) out[b + t] = acc[t];
+        while (i >= 2) {
+            const double c_odd = cf[i - 1], c_even = cf[i - 2];
+            for (std::size_t t = 0; t < width; ++t) {
+                odd[t] = odd[t] * w[t] + c_odd;
+                even[t] = even[t] * w[t] + c_even;
+            }
+            i -= 2;
+        }
+        for (std::size_t t = 0; t < k; ++t) out[b + t] = even[t] + v[t] * odd[t];
     }
 }
 
@@ -173,17 +185,18 @@ void npv0_many(const std::vector<double>& cf, const double* discounts, std::size
 /// without the hundreds of NPVs in between. False, having found nothing, when the shortcut does
 /// not apply (the caller then scans the whole grid).
 ///
-/// Why it gives the same roots. At a grid rate r, npv0 computes P(v) = Σ cf_i v^i by Horner's
-/// scheme at v = fl(1 / fl(1 + r)); the computed value differs from the exact P(v) by at most
-/// γ_2n Σ |cf_i| v^i (n flows, γ_k = k·u / (1 − k·u); N. J. Higham, *Accuracy and Stability of
-/// Numerical Algorithms*, 2nd ed., 2002, eq. 5.3). Split the flows into runs of one sign and let
-/// G_j(v) = Σ_{i in run j} |cf_i| v^i, so P = Σ_j ±G_j and the bound is γ_2n Σ_j G_j. Every power
+/// Why it gives the same roots. At a grid rate r, npv0 computes P(v) = Σ cf_i v^i by the
+/// second-order Horner rule at v = fl(1 / fl(1 + r)); the computed value differs from the exact
+/// P(v) by at most γ_(2n+4) Σ |cf_i| v^i (n flows, γ_k = k·u / (1 − k·u); Horner's bound,
+/// N. J. Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., 2002, eq. 5.3,
+/// applied to each half in v²: detail::second_order_horner). Split the flows into runs of one sign and let
+/// G_j(v) = Σ_{i in run j} |cf_i| v^i, so P = Σ_j ±G_j and the bound is γ_(2n+4) Σ_j G_j. Every power
 /// in a later run exceeds every power in an earlier one, so for any run d the ratio G_j / G_d
 /// never decreases with v for j > d and never increases for j < d: on the grid rates whose v lie
 /// in [v_lo, v_hi] each ratio lies between its values at v_lo and v_hi. That bounds P / G_d from
 /// below by L (the least ratio of each run of P's sign less the largest of each other run) and
-/// from above by U, and the error bound over G_d by γ_2n·S, S the sum of the largest ratios.
-/// When L > δ·S or U < −δ·S (δ = 1e-9, far above γ_2n and the rounding of L, U, S), the exact
+/// from above by U, and the error bound over G_d by γ_(2n+4)·S, S the sum of the largest ratios.
+/// When L > δ·S or U < −δ·S (δ = 1e-9, far above γ_(2n+4) and the rounding of L, U, S), the exact
 /// |P| exceeds the error bound all over the stretch, and every computed NPV there is finite,
 /// nonzero and of that sign. Stretches of the grid are certified so, halving those that are not
 /// down to 8 steps; the scan logic of scan_grid then runs over the whole grid, NPVs computed

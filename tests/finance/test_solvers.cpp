@@ -2,8 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <type_traits>
 #include <vector>
 
@@ -76,6 +78,36 @@ TEMPLATE_TEST_CASE("NPV matches Excel's documented example", "[finance][solvers]
     CHECK(model::as_double(end_year * sqrt(lit<T>(1.1))) == Approx(644.4476).margin(5e-5));
     CHECK(model::as_double(end_year - T(100) * finance::annuity_factor(lit<T>(0.1), 10)) ==
           Approx(0).margin(1e-9));
+}
+
+TEST_CASE("NPV in double keeps within the error bound the IRR search certifies with", "[finance][solvers]") {
+    // npv0 in double (the second-order Horner rule) against Horner's rule in long double at the
+    // same v = 1/(1+r): within γ_(2n+4) Σ|cf_i| v^i, plus the long double's own bound
+    Lcg rng{20261127};
+    const double u = std::numeric_limits<double>::epsilon() / 2;
+    const long double ul = std::numeric_limits<long double>::epsilon() / 2;
+    double worst = 0;
+    for (int k = 0; k < 2000; ++k) {
+        const std::size_t n = 1 + static_cast<std::size_t>(rng.next() * 120);
+        std::vector<double> cf(n);
+        const double scale = std::pow(10.0, 40 * rng.next() - 20);
+        for (double& c : cf) c = (rng.next() - 0.4) * scale;
+        const double r = std::expm1(std::log(0.01) + (std::log(11.0) - std::log(0.01)) * rng.next());
+        const double v = 1.0 / (1.0 + r);
+        long double exact = 0, size = 0;
+        for (std::size_t i = n; i-- > 0;) {
+            exact = exact * v + cf[i];
+            size = size * v + std::abs(cf[i]);
+        }
+        const double m = static_cast<double>(2 * n + 4);
+        const long double bound = (m * u / (1 - m * u)) * size + 2 * static_cast<long double>(n) * ul * 1.01L * size;
+        const long double err = std::abs(static_cast<long double>(finance::npv0(r, cf)) - exact);
+        INFO("set " << k << ", " << n << " flows, rate " << r);
+        CHECK(err <= bound);
+        if (size > 0) worst = std::max(worst, static_cast<double>(err / size) / u);
+    }
+    // the rule does round: not every value is the exact one
+    CHECK(worst > 0.5);
 }
 
 TEST_CASE("IRR matches Excel's documented example", "[finance][solvers]") {
