@@ -50,10 +50,10 @@ struct SimOptions {
     EvalOptions eval;
 };
 
-/// The allocator of stored rows: growing the storage leaves the new doubles
-/// unwritten, where std::allocator would clear them. Every row is written in full by the thread
-/// that evaluates its path, which so also maps the row's memory first, instead of one thread
-/// clearing all of it before any path starts.
+/// The allocator of stored rows: growing the storage leaves the new doubles unwritten, where
+/// std::allocator would clear them. Every row is written in full by the thread that evaluates
+/// its path, which so also maps the row's memory first, instead of one thread clearing all of
+/// it before any path starts.
 template <class T> struct RowAllocator : std::allocator<T> {
     using value_type = T;
     RowAllocator() = default;
