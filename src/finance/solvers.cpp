@@ -187,16 +187,16 @@ void npv0_many(const std::vector<double>& cf, const double* discounts, std::size
 ///
 /// Why it gives the same roots. At a grid rate r, npv0 computes P(v) = Σ cf_i v^i by the
 /// second-order Horner rule at v = fl(1 / fl(1 + r)); the computed value differs from the exact
-/// P(v) by at most γ_(2n+4) Σ |cf_i| v^i (n flows, γ_k = k·u / (1 − k·u); Horner's bound,
-/// N. J. Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., 2002, eq. 5.3,
-/// applied to each half in v²: detail::second_order_horner). Split the flows into runs of one sign and let
-/// G_j(v) = Σ_{i in run j} |cf_i| v^i, so P = Σ_j ±G_j and the bound is γ_(2n+4) Σ_j G_j. Every power
-/// in a later run exceeds every power in an earlier one, so for any run d the ratio G_j / G_d
-/// never decreases with v for j > d and never increases for j < d: on the grid rates whose v lie
-/// in [v_lo, v_hi] each ratio lies between its values at v_lo and v_hi. That bounds P / G_d from
-/// below by L (the least ratio of each run of P's sign less the largest of each other run) and
-/// from above by U, and the error bound over G_d by γ_(2n+4)·S, S the sum of the largest ratios.
-/// When L > δ·S or U < −δ·S (δ = 1e-9, far above γ_(2n+4) and the rounding of L, U, S), the exact
+/// P(v) by at most γ_(2n+4) Σ |cf_i| v^i (n flows, γ_k = k·u / (1 − k·u); Horner's bound, N. J.
+/// Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., 2002, eq. 5.3, applied to
+/// each half in v²: detail::second_order_horner). Split the flows into runs of one sign and let
+/// G_j(v) = Σ_{i in run j} |cf_i| v^i, so P = Σ_j ±G_j and the bound is γ_(2n+4) Σ_j G_j. Every
+/// power in a later run exceeds every power in an earlier one, so for any run d the ratio G_j / G_d
+/// never decreases with v for j > d and never increases for j < d: on the grid rates whose v lie in
+/// [v_lo, v_hi] each ratio lies between its values at v_lo and v_hi. That bounds P / G_d from below
+/// by L (the least ratio of each run of P's sign less the largest of each other run) and from above
+/// by U, and the error bound over G_d by γ_(2n+4)·S, S the sum of the largest ratios. When L > δ·S
+/// or U < −δ·S (δ = 1e-9, far above γ_(2n+4) and the rounding of L, U, S), the exact
 /// |P| exceeds the error bound all over the stretch, and every computed NPV there is finite,
 /// nonzero and of that sign. Stretches of the grid are certified so, halving those that are not
 /// down to 8 steps; the scan logic of scan_grid then runs over the whole grid, NPVs computed

@@ -48,15 +48,22 @@ std::vector<double> ranks(const std::vector<double>& v) {
     return r;
 }
 
+/// Definition 7 (above) over n > 0 values whose order statistics `x(i)` (0-based) gives: the
+/// ones at ⌊h⌋ and ⌊h⌋ + 1, h = (n − 1)·p, interpolated; the largest when ⌊h⌋ is the last.
+template <class X> double definition7(std::size_t n, double p, X&& x) {
+    const double h = static_cast<double>(n - 1) * p;
+    const double lo = std::floor(h);
+    const std::size_t i = static_cast<std::size_t>(lo);
+    if (i + 1 >= n) return x(n - 1);
+    const double a = x(i), b = x(i + 1);
+    return a + (h - lo) * (b - a);
+}
+
 }  // namespace
 
 double percentile_sorted(const std::vector<double>& sorted, double p) {
     if (sorted.empty()) return 0;
-    const double h = static_cast<double>(sorted.size() - 1) * p;
-    const double lo = std::floor(h);
-    const std::size_t i = static_cast<std::size_t>(lo);
-    if (i + 1 >= sorted.size()) return sorted.back();
-    return sorted[i] + (h - lo) * (sorted[i + 1] - sorted[i]);
+    return definition7(sorted.size(), p, [&sorted](std::size_t i) { return sorted[i]; });
 }
 
 namespace {
@@ -179,17 +186,8 @@ MetricStats column_stats(const double* first, std::size_t stride, std::size_t n,
         return at[static_cast<std::size_t>(std::lower_bound(positions.begin(), positions.begin() + static_cast<std::ptrdiff_t>(n_pos), i) -
                                            positions.begin())];
     };
-    for (std::size_t k = 0; k < kPercentileLevels.size(); ++k) {
-        const double h = static_cast<double>(s.count - 1) * kPercentileLevels[k];
-        const double lo = std::floor(h);
-        const std::size_t i = static_cast<std::size_t>(lo);
-        if (i + 1 >= s.count) {
-            s.percentiles[k] = order_statistic(s.count - 1);
-            continue;
-        }
-        const double a = order_statistic(i), b = order_statistic(i + 1);
-        s.percentiles[k] = a + (h - lo) * (b - a);
-    }
+    for (std::size_t k = 0; k < kPercentileLevels.size(); ++k)
+        s.percentiles[k] = definition7(s.count, kPercentileLevels[k], order_statistic);
     return s;
 }
 
