@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <numeric>
@@ -74,7 +75,16 @@ namespace {
 /// every value after it ≥, so the positions below k are selected within [lo, k) and those above
 /// within (k, hi), and each keeps its order statistic. The middle position is selected first,
 /// so that the ranges halve; a position at the start of its range is the range's least value.
+/// Values that are all one number, to the bit (a metric constant over the paths, or a tie that
+/// fills a bucket of select_by_buckets), are every order statistic as they stand: no selection.
 void select_in_place(double* v, std::size_t count, const std::size_t* positions, std::size_t n_pos, double* at) {
+    if (count > 0) {
+        const std::uint64_t first = std::bit_cast<std::uint64_t>(v[0]);
+        if (std::all_of(v, v + count, [first](double x) { return std::bit_cast<std::uint64_t>(x) == first; })) {
+            std::fill(at, at + n_pos, v[0]);
+            return;
+        }
+    }
     struct Range {
         std::size_t lo, hi, p_lo, p_hi;  ///< values [lo, hi), positions [p_lo, p_hi)
     };

@@ -83,7 +83,7 @@ TEST_CASE("percentiles of long columns, selected among counted buckets, equal th
     const double inf = std::numeric_limits<double>::infinity();
     std::vector<double> scratch;
     for (std::size_t n : {8191u, 8192u, 8193u, 30000u, 100001u}) {
-        for (int kind = 0; kind < 8; ++kind) {
+        for (int kind = 0; kind < 9; ++kind) {
             std::vector<double> v(n);
             for (std::size_t i = 0; i < n; ++i) {
                 const double u = next();
@@ -95,6 +95,7 @@ TEST_CASE("percentiles of long columns, selected among counted buckets, equal th
                     case 4: v[i] = u < 0.3 ? -inf : 100 * u; break;                    // infinite: no buckets
                     case 5: v[i] = 42.0; break;                                         // constant
                     case 6: v[i] = u < 0.97 ? 0.0 : u; break;                          // ties at the low end
+                    case 7: v[i] = u < 0.6 ? (u < 0.3 ? -0.0 : 0.0) : u; break;        // zeros of both signs
                     default: v[i] = std::ldexp(u, -1060); break;                       // subnormal
                 }
             }
