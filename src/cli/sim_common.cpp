@@ -78,14 +78,20 @@ std::vector<std::string> check_simulation_setup(const model::Plan& plan, bool re
     std::vector<model::Diagnostic> diags;
     for (const auto& e : check.errors) diags.push_back(model::Diagnostic{plan.pos(e.path), e.path, e.message});
     // every draw must leave the plan valid: the distribution's 1e-6 and 1 - 1e-6 quantiles are
-    // checked against the parameter's range
+    // checked against the parameter's range, each set alone in one working copy and put back
+    model::Plan copy = plan;
     for (std::size_t i = 0; i < plan.uncertain.size(); ++i) {
         const model::Uncertain& u = plan.uncertain[i];
+        const model::ParamRef ref = model::resolve_param(copy, u.param);
+        if (!ref) continue;
+        const double number = ref.number ? *ref.number : 0.0;
+        const model::Series series = ref.series ? *ref.series : model::Series(0.0);
         for (double q : {1e-6, 1 - 1e-6}) {
             const double x = sim::draw(u.dist, q);
-            model::Plan copy = plan;
-            if (!sim::set_param(copy, u.param, x)) break;
+            ref.set(x);
             const auto problems = io::check_ranges(copy);
+            if (ref.number) *ref.number = number;
+            if (ref.series) *ref.series = series;
             if (problems.empty()) continue;
             const std::string path = "uncertain[" + std::to_string(i) + "]";
             std::string rule = problems.front().message;

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <charconv>
 #include <cmath>
+#include <exception>
 #include <thread>
 
 namespace reeplan::sim {
@@ -183,34 +184,41 @@ void Simulation::run(std::size_t first, std::size_t count, Samples& out, const P
     double* base = out.values.data() + offset;
 
     const unsigned threads = std::max(1u, options_.threads);
-    std::vector<std::unique_ptr<Worker>> workers;
-    for (unsigned t = 0; t < threads; ++t) {
-        auto w = std::make_unique<Worker>(plan_, center_ ? &*center_ : nullptr, options_.eval);
-        w->shifts.resize(lcop_starts_.searches());
-        w->outcomes.resize(plan_.risks.size());
-        for (std::size_t k = 0; k < plan_.risks.size(); ++k) w->samplers.emplace_back(w->work, k);
-        for (const auto& u : plan_.uncertain) w->refs.push_back(model::resolve_param(w->work, u.param));
-        const std::size_t n = plan_.uncertain.size();
-        w->z.resize(n);
-        w->u.resize(n);
-        workers.push_back(std::move(w));
-    }
     const std::size_t blocks = (count + kBlock - 1) / kBlock;
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
-    auto work = [&](Worker& w, bool report) {
-        for (std::size_t b = next++; b < blocks; b = next++) {
-            const std::size_t start = b * kBlock;
-            const std::size_t len = std::min(kBlock, count - start);
-            run_block(w, first + start, len, base + start * out.width);
-            const std::size_t d = done += len;
-            if (report && progress) progress(d, count);
+    // each thread prepares its own worker (an Evaluator solves its LCOP starts), side by side, then
+    // takes blocks of paths until none is left; an exception ends the thread's part and is
+    // rethrown here once every thread has stopped
+    std::vector<std::exception_ptr> failed(threads);
+    auto work = [&](unsigned t) {
+        try {
+            Worker w(plan_, center_ ? &*center_ : nullptr, options_.eval);
+            w.shifts.resize(lcop_starts_.searches());
+            w.outcomes.resize(plan_.risks.size());
+            for (std::size_t k = 0; k < plan_.risks.size(); ++k) w.samplers.emplace_back(w.work, k);
+            for (const auto& u : plan_.uncertain) w.refs.push_back(model::resolve_param(w.work, u.param));
+            const std::size_t n = plan_.uncertain.size();
+            w.z.resize(n);
+            w.u.resize(n);
+            for (std::size_t b = next++; b < blocks; b = next++) {
+                const std::size_t start = b * kBlock;
+                const std::size_t len = std::min(kBlock, count - start);
+                run_block(w, first + start, len, base + start * out.width);
+                const std::size_t d = done += len;
+                if (t == 0 && progress) progress(d, count);
+            }
+        } catch (...) {
+            failed[t] = std::current_exception();
+            next = blocks;  // the other threads stop after their block
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(*workers[t]), false);
-    work(*workers[0], true);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
     for (auto& th : pool) th.join();
+    for (const std::exception_ptr& e : failed)
+        if (e) std::rethrow_exception(e);
     out.paths += count;
     if (progress) progress(count, count);
 }
