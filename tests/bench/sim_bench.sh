@@ -3,6 +3,8 @@
 # and plant-years per second (every plant's ledger years evaluated per path), on 1 and 2 threads,
 # with and without the levelized costs, and peak memory against the number of stored paths.
 # Usage: tests/bench/sim_bench.sh [BIN] [PATHS]   (default build/release/reeplan, 50000 paths)
+# The release preset's program is built with profile-guided optimization (README, "Quick start");
+# a build without it (-DREEPLAN_PGO=OFF) runs about 8 % slower.
 # Each speed case runs REPEAT times (default 3) and reports its fastest run, with the CPU time
 # (user + system, all threads) per path of that run: a shared host slows runs down, never up.
 # Not a test: run it on a quiet machine and put the figures in the note.
