@@ -60,8 +60,9 @@ elseif(REEPLAN_PGO)
   add_custom_target(reeplan_profile DEPENDS ${_profile_dir}/trained.stamp)
   # every target using reeplan_flags is compiled after the training (followed transitively)
   add_dependencies(reeplan_flags reeplan_profile)
-  # Code the training does not run is optimized as without a profile (-fprofile-partial-training),
-  # and an object the instrumented program does not link (the tests', the benchmark's) has none.
+  # Code the training does not run is optimized as without a profile (-fprofile-partial-training);
+  # the tests are compiled without one, and the benchmark, which the instrumented program does
+  # not link, finds none for its own object.
   # A source edited while a build runs can meet a profile of its earlier text: the compiler then
   # ignores the profile for what changed (the next build retrains), and says so without failing.
   set(_use -fprofile-use=${_profile_dir} -fprofile-partial-training -fprofile-prefix-path=${PROJECT_BINARY_DIR}
